@@ -1,0 +1,72 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { cleanFiles, type FileResult } from '../../clean.js'
+import { ConfigError } from '../../errors.js'
+import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
+import { writeOutputs, type OutputFile } from '../../io/write.js'
+import { unifiedDiff } from '../../report/diff.js'
+import { renderMarkdown } from '../../report/markdown.js'
+import { buildReport } from '../../report/report.js'
+import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
+import { EXIT } from '../exit-codes.js'
+
+interface CleanOptions {
+  out: string
+  rules?: string[]
+  dryRun?: boolean
+}
+
+export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json' } as const
+
+export function registerClean(program: Command): void {
+  program
+    .command('clean')
+    .description('write cleaned copies of the texts, with changes.diff, report.md and report.json')
+    .argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds'])
+    .option('-o, --out <dir>', 'output folder', 'cleaned')
+    .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
+    .option('-n, --dry-run', 'print the diff to stdout and write nothing')
+    .action((paths: string[], options: CleanOptions) => runClean(paths, options))
+}
+
+function runClean(paths: string[], options: CleanOptions): void {
+  const cwd = process.cwd()
+  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
+  const { files, roots } = findInputs(paths, cwd)
+  const outFolder = path.resolve(cwd, options.out)
+  checkOutputFolder(outFolder, roots, cwd)
+  checkOutputCollisions(files)
+  const outputPathOf = (result: FileResult): string => path.join(outFolder, result.input.outputPath)
+  for (const file of files) {
+    if (path.join(outFolder, file.outputPath) === file.absolutePath) {
+      throw new ConfigError('the cleaned copy would overwrite this input: choose another --out', file.displayPath)
+    }
+  }
+
+  const run = cleanFiles(files, ruleSet)
+  for (const failure of run.failures) process.stderr.write(`${failure.error.format()}\n`)
+  const diff = unifiedDiff(run.results)
+  const report = buildReport(run.results, run.failures, ruleSet, (result) => displayPathOf(outputPathOf(result), cwd))
+
+  if (options.dryRun) {
+    process.stdout.write(diff)
+  } else {
+    const outputs: OutputFile[] = [
+      ...run.results.map((result) => ({ path: outputPathOf(result), content: result.output })),
+      { path: path.join(outFolder, REPORT_FILES.diff), content: diff },
+      { path: path.join(outFolder, REPORT_FILES.markdown), content: renderMarkdown(report) },
+      { path: path.join(outFolder, REPORT_FILES.json), content: `${JSON.stringify(report, null, 2)}\n` },
+    ]
+    writeOutputs(outputs)
+  }
+
+  const { summary } = report
+  const destination = options.dryRun ? 'dry run, nothing written' : `→ ${displayPathOf(outFolder, cwd)}/`
+  process.stderr.write(
+    `mtclean: ${summary.files} file(s), ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
+      (summary.skipped ? `, ${summary.skipped} not applied` : '') +
+      (summary.failed ? `, ${summary.failed} file(s) failed` : '') +
+      ` ${destination}\n`,
+  )
+  process.exitCode = run.failures.length > 0 ? EXIT.problems : EXIT.ok
+}

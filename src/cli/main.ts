@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError } from 'commander'
+import { ConfigError, ConfigErrors } from '../errors.js'
+import { registerClean } from './commands/clean.js'
+import { EXIT } from './exit-codes.js'
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+
+const program = new Command()
+  .name('mtclean')
+  .description('Clean machine-translated English news: YAML rules fix what is certain, a person reviews every change.')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride()
+
+registerClean(program)
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  process.exitCode = exitCodeFor(error)
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the help, the version or the usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+  }
+  if (error instanceof ConfigErrors) {
+    for (const each of error.errors) process.stderr.write(`${each.format()}\n`)
+    return EXIT.usage
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.format()}\n`)
+    return EXIT.usage
+  }
+  process.stderr.write(`mtclean: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  return EXIT.crash
+}

@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs'
+import path from 'node:path'
+import { globSync } from 'tinyglobby'
+import { ConfigError } from '../errors.js'
+import { describeFsError } from './read.js'
+
+/** A text file to clean, with the names it goes by. */
+export interface InputFile {
+  /** As shown in reports and the diff: relative to the working folder, with `/`. */
+  displayPath: string
+  absolutePath: string
+  /** Relative to the input folder it was found in (or its own name): where its copy goes in the output. */
+  outputPath: string
+}
+
+export interface InputRoot {
+  /** Absolute path of a folder argument (or of a file argument's folder). */
+  folder: string
+  isFolder: boolean
+}
+
+const toPosix = (file: string): string => file.split(path.sep).join('/')
+
+export function displayPathOf(absolutePath: string, cwd: string): string {
+  return toPosix(path.relative(cwd, absolutePath)) || '.'
+}
+
+/** Folders are searched for `*.txt` (recursively, in name order); files are taken as named. */
+export function findInputs(paths: string[], cwd: string): { files: InputFile[]; roots: InputRoot[] } {
+  const files: InputFile[] = []
+  const roots: InputRoot[] = []
+  const seen = new Set<string>()
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given)
+    let stats
+    try {
+      stats = statSync(absolute)
+    } catch (error) {
+      throw new ConfigError(describeFsError(error), given)
+    }
+    const found: { absolutePath: string; outputPath: string }[] = []
+    if (stats.isDirectory()) {
+      roots.push({ folder: absolute, isFolder: true })
+      for (const relative of globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false }).sort()) {
+        found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
+      }
+    } else {
+      roots.push({ folder: path.dirname(absolute), isFolder: false })
+      found.push({ absolutePath: absolute, outputPath: path.basename(absolute) })
+    }
+    for (const file of found) {
+      if (seen.has(file.absolutePath)) continue
+      seen.add(file.absolutePath)
+      files.push({ ...file, displayPath: displayPathOf(file.absolutePath, cwd) })
+    }
+  }
+  return { files, roots }
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const relative = path.relative(parent, child)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/** The output folder may not be (or lie inside) an input folder: a second run would clean its own output. */
+export function checkOutputFolder(outFolder: string, roots: InputRoot[], cwd: string): void {
+  for (const root of roots) {
+    if (root.isFolder && isInside(outFolder, root.folder)) {
+      const which = path.relative(root.folder, outFolder) === '' ? 'is' : 'is inside'
+      throw new ConfigError(`output folder ${which} the input folder ${displayPathOf(root.folder, cwd)}`, displayPathOf(outFolder, cwd))
+    }
+  }
+}
+
+/** Two inputs that would be written to the same place in the output folder. */
+export function checkOutputCollisions(files: InputFile[]): void {
+  const byOutput = new Map<string, InputFile>()
+  for (const file of files) {
+    const earlier = byOutput.get(file.outputPath)
+    if (earlier) throw new ConfigError(`would be written to the same output file as ${earlier.displayPath} (${file.outputPath})`, file.displayPath)
+    byOutput.set(file.outputPath, file)
+  }
+}

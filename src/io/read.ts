@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs'
+import { ConfigError } from '../errors.js'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * Decodes a file's bytes as UTF-8 without losing any of them: a BOM stays in the string (so it is written
+ * back), invalid UTF-8 and binary data (a NUL byte) are refused with an error naming the file.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.includes(0)) throw new ConfigError('binary file (contains NUL bytes), not text', file)
+  try {
+    return utf8.decode(bytes)
+  } catch {
+    throw new ConfigError(`not valid UTF-8 (byte offset ${firstInvalidUtf8(bytes)})`, file)
+  }
+}
+
+export function readTextFile(file: string): string {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch (error) {
+    throw new ConfigError(describeFsError(error), file)
+  }
+  return decodeText(bytes, file)
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a folder, not a file'
+    case 'ELOOP':
+      return 'symbolic link loop'
+    default:
+      return (error as Error).message
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (binary search: a prefix that fails keeps failing). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const prefixIsValid = (end: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true })
+      return true
+    } catch {
+      return false
+    }
+  }
+  let good = 0
+  let bad = bytes.length
+  while (bad - good > 1) {
+    const middle = (good + bad) >> 1
+    if (prefixIsValid(middle)) good = middle
+    else bad = middle
+  }
+  return good
+}

@@ -1,0 +1,66 @@
+import type { Report, ReportedChange } from './report.js'
+
+/** Inline code that survives any content: a fence longer than any backtick run inside. */
+function code(text: string): string {
+  const shown = text.replace(/\r?\n/g, '⏎').replace(/\|/g, '\\|')
+  if (shown === '') return '∅'
+  const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = shown.startsWith('`') || shown.endsWith('`') || shown.startsWith(' ') || shown.endsWith(' ') ? ' ' : ''
+  return `${fence}${pad}${shown}${pad}${fence}`
+}
+
+/** The change with the rest of the words it touches, as a reader sees it (`China -Russia` → `China-Russia`). */
+function inWords(change: ReportedChange): [string, string] {
+  const left = /\S*$/u.exec(change.context.before)?.[0] ?? ''
+  const right = /^\S*/u.exec(change.context.after)?.[0] ?? ''
+  return [left + change.before + right, left + change.after + right]
+}
+
+export function renderMarkdown(report: Report): string {
+  const { summary } = report
+  const lines: string[] = ['# mtclean report', '']
+  lines.push(
+    `${summary.files} file(s), ${summary.changedFiles} changed; ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
+      (summary.skipped ? `; ${summary.skipped} not applied` : '') +
+      (summary.failed ? `; ${summary.failed} file(s) could not be read` : '') +
+      '.',
+    '',
+  )
+  if (report.rules.length > 0) {
+    lines.push('## Changes per rule', '', '| rule | category | changes | defined at |', '| --- | --- | ---: | --- |')
+    for (const rule of report.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${rule.rule} |`)
+    lines.push('')
+  }
+  if (report.failures.length > 0) {
+    lines.push('## Files not cleaned', '')
+    for (const failure of report.failures) lines.push(`- ${failure.path}: ${failure.error}`)
+    lines.push('')
+  }
+  for (const file of report.files) {
+    lines.push(`## ${file.path}`, '')
+    if (file.changes.length === 0 && file.skipped.length === 0) {
+      lines.push('No changes.', '')
+      continue
+    }
+    lines.push(`${file.changes.length} change(s) → ${file.output}`, '')
+    if (file.changes.length > 0) {
+      lines.push('| where | rule | before | after | id |', '| --- | --- | --- | --- | --- |')
+      for (const change of file.changes) {
+        const [before, after] = inWords(change)
+        lines.push(`| ${change.line}:${change.column} | ${change.ruleId} | ${code(before)} | ${code(after)} | ${change.id} |`)
+      }
+      lines.push('')
+    }
+    if (file.skipped.length > 0) {
+      lines.push('Not applied:', '', '| where | rule | before | after | why | id |', '| --- | --- | --- | --- | --- | --- |')
+      for (const skip of file.skipped) {
+        const [before, after] = inWords(skip)
+        const why = skip.reason === 'overlap' ? `overlaps ${skip.by}` : `ambiguous with ${skip.by}`
+        lines.push(`| ${skip.line}:${skip.column} | ${skip.ruleId} | ${code(before)} | ${code(after)} | ${why} | ${skip.id} |`)
+      }
+      lines.push('')
+    }
+  }
+  return lines.join('\n')
+}

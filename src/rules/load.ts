@@ -1,0 +1,231 @@
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { Ajv, type ErrorObject } from 'ajv'
+import { globSync } from 'tinyglobby'
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
+import { readTextFile } from '../io/read.js'
+import { ruleFileSchema } from './schema.js'
+import { CONTEXT_KEYS, type Category, type Context, type Rule, type RuleExample } from './types.js'
+
+const validateRuleFile = new Ajv({ allErrors: true, strict: false }).compile(ruleFileSchema)
+
+/** The YAML files a `--rules` argument names: a file as is, a folder's `*.yaml`/`*.yml` in name order. */
+export function listRuleFiles(rulePaths: string[]): string[] {
+  const files: string[] = []
+  for (const rulePath of rulePaths) {
+    let stats
+    try {
+      stats = statSync(rulePath)
+    } catch {
+      throw new ConfigError('no such rule file or folder', rulePath)
+    }
+    if (stats.isDirectory()) {
+      const found = globSync(['*.yaml', '*.yml'], { cwd: rulePath }).sort()
+      files.push(...found.map((name) => path.join(rulePath, name)))
+    } else {
+      files.push(rulePath)
+    }
+  }
+  return files
+}
+
+/** Reads and schema-checks rule files; every problem is a ConfigError at its file:line:column. */
+export function loadRuleFiles(files: string[]): Rule[] {
+  const rules: Rule[] = []
+  const errors: ConfigError[] = []
+  for (const file of files) {
+    try {
+      rules.push(...loadRuleFile(file, rules.length))
+    } catch (error) {
+      if (error instanceof ConfigErrors) errors.push(...error.errors)
+      else if (error instanceof ConfigError) errors.push(error)
+      else throw error
+    }
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors)
+  return rules
+}
+
+export function loadRuleFile(file: string, firstOrder = 0): Rule[] {
+  return parseRuleSource(readTextFile(file), file, firstOrder)
+}
+
+type Path = (string | number)[]
+
+/** Parses one rule file's text; `file` is only used to name locations. */
+export function parseRuleSource(source: string, file: string, firstOrder = 0): Rule[] {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { file, line, column: col }
+  }
+  if (doc.errors.length > 0) {
+    throw new ConfigErrors(
+      doc.errors.map((error) => {
+        const { line, column } = at(error.pos[0])
+        return new ConfigError(`invalid YAML: ${firstLine(error.message)}`, file, line, column)
+      }),
+    )
+  }
+
+  const data = expandShorthands(doc.toJS() ?? {})
+  if (!validateRuleFile(data)) {
+    throw new ConfigErrors(
+      (validateRuleFile.errors ?? []).map((error) => {
+        const { line, column } = at(offsetOfError(doc, error))
+        return new ConfigError(describeSchemaError(error), file, line, column)
+      }),
+    )
+  }
+
+  const locate = (nodePath: Path): SourceLocation => at(offsetOf(doc, nodePath))
+  const examplesAt = (list: RawExample[] | undefined, base: Path): RuleExample[] =>
+    (list ?? []).map((example, index) => ({ ...example, location: locate([...base, 'examples', index]) }))
+
+  const raw = data as RawRuleFile
+  const rules: Rule[] = []
+  raw.entities?.forEach((entity, index) => {
+    const base: Path = ['entities', index]
+    rules.push({
+      kind: 'entity',
+      id: entity.id,
+      category: entity.category,
+      note: entity.note,
+      canonical: entity.canonical,
+      zh: entity.zh,
+      location: locate(base),
+      order: firstOrder + rules.length,
+      examples: examplesAt(entity.examples, base),
+      variants: entity.variants.map((variant, variantIndex) => ({
+        text: variant.text,
+        ignoreCase: variant.ignoreCase ?? entity.ignoreCase ?? false,
+        context: pickContext(variant),
+        location: locate([...base, 'variants', variantIndex]),
+      })),
+    })
+  })
+  raw.patterns?.forEach((pattern, index) => {
+    const base: Path = ['patterns', index]
+    rules.push({
+      kind: 'pattern',
+      id: pattern.id,
+      category: pattern.category,
+      note: pattern.note,
+      pattern: pattern.pattern,
+      replace: pattern.replace,
+      ignoreCase: pattern.ignoreCase ?? false,
+      context: pickContext(pattern),
+      location: locate(base),
+      order: firstOrder + rules.length,
+      examples: examplesAt(pattern.examples, base),
+    })
+  })
+  return rules
+}
+
+interface RawExample {
+  before: string
+  after?: string
+}
+interface RawCommon extends Context {
+  id: string
+  category: Category
+  note?: string
+  examples?: RawExample[]
+}
+interface RawVariant extends Context {
+  text: string
+  ignoreCase?: boolean
+}
+interface RawRuleFile {
+  entities?: (RawCommon & { canonical: string; zh?: string; ignoreCase?: boolean; variants: RawVariant[] })[]
+  patterns?: (RawCommon & { pattern: string; replace: string; ignoreCase?: boolean })[]
+}
+
+function pickContext(source: Context): Context {
+  const context: Context = {}
+  for (const key of CONTEXT_KEYS) if (source[key]) context[key] = source[key]
+  return context
+}
+
+/** `variants: [Ravorov]` means `[{text: Ravorov}]`; `after: combat` means `after: [combat]`. */
+function expandShorthands(data: unknown): unknown {
+  if (!isRecord(data)) return data
+  const expandContext = (item: unknown): unknown => {
+    if (!isRecord(item)) return item
+    const copy: Record<string, unknown> = { ...item }
+    for (const key of CONTEXT_KEYS) if (typeof copy[key] === 'string') copy[key] = [copy[key]]
+    return copy
+  }
+  const out: Record<string, unknown> = { ...data }
+  if (Array.isArray(data.entities)) {
+    out.entities = data.entities.map((entity: unknown) => {
+      if (!isRecord(entity) || !Array.isArray(entity.variants)) return entity
+      const variants = entity.variants.map((variant: unknown) =>
+        typeof variant === 'string' ? { text: variant } : expandContext(variant),
+      )
+      return { ...entity, variants }
+    })
+  }
+  if (Array.isArray(data.patterns)) out.patterns = data.patterns.map(expandContext)
+  return out
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Offset of the YAML node at `nodePath`, or of its nearest ancestor that exists in the source. */
+function offsetOf(doc: Document, nodePath: Path): number {
+  for (let length = nodePath.length; length >= 0; length--) {
+    const node = doc.getIn(nodePath.slice(0, length), true) as Node | undefined
+    if (node && node.range) return node.range[0]
+  }
+  return 0
+}
+
+function offsetOfError(doc: Document, error: ErrorObject): number {
+  const nodePath: Path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+  if (error.keyword === 'additionalProperties') {
+    // Point at the unknown key itself, not at the mapping that holds it.
+    const map = doc.getIn(nodePath, true)
+    if (isMap(map)) {
+      const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === error.params.additionalProperty)
+      if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0]
+    }
+  }
+  return offsetOf(doc, nodePath)
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const name = error.instancePath.split('/').filter((part) => !/^\d+$/.test(part)).pop() || 'rule file'
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${String(error.params.additionalProperty)}"`
+    case 'required':
+      return `missing key "${String(error.params.missingProperty)}"`
+    case 'enum':
+      return `${name} must be one of: ${(error.params.allowedValues as string[]).join(', ')}`
+    case 'minLength':
+    case 'pattern':
+      return name === 'id'
+        ? 'id must be lowercase letters, digits, ".", "_" or "-"'
+        : `${name} must not be empty`
+    case 'minItems':
+      return `${name} must not be empty`
+    case 'type':
+      return `${name} must be ${String(error.params.type)}`
+    default:
+      return `${name} ${error.message ?? 'is invalid'}`
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
