@@ -54,12 +54,33 @@ const pattern = {
   },
 }
 
-/** The sections a rule file may have: one per rule kind. */
+/**
+ * A gazetteer entry: a name that news translated from Chinese often carries, with its Chinese form. It
+ * never rewrites text; the suspect-name check compares unknown words with it (spelling, sound, pinyin).
+ */
+const gazetteerEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'zh', 'category'],
+  properties: {
+    name: text,
+    full: { type: 'string' },
+    zh: text,
+    category: { enum: [...CATEGORIES] },
+    note: { type: 'string' },
+    variants: { type: 'array', items: text },
+  },
+}
+
+/** The sections a rule file may have. */
 export const ruleFileSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     entities: { type: 'array', items: entity },
     patterns: { type: 'array', items: pattern },
+    /** Names known to be right (a personal dictionary for the spelling checks). */
+    names: { type: 'array', items: text },
+    gazetteer: { type: 'array', items: gazetteerEntry },
   },
 }
