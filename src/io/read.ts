@@ -43,7 +43,10 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** Offset of the first byte that breaks UTF-8 (binary search: a prefix that fails keeps failing). */
+/**
+ * Offset of the first byte that breaks UTF-8: the longest prefix that decodes (binary search, since a prefix
+ * that fails keeps failing), backed up to the start of a sequence it may have left unfinished.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   const prefixIsValid = (end: number): boolean => {
     try {
@@ -59,6 +62,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const middle = (good + bad) >> 1
     if (prefixIsValid(middle)) good = middle
     else bad = middle
+  }
+  for (let back = good - 1; back >= Math.max(0, good - 3); back--) {
+    const byte = bytes[back]!
+    if (byte >= 0xc0) return back
+    if (byte < 0x80) break
   }
   return good
 }

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
+
+describe('mtclean clean (end to end, real binary)', () => {
+  it('cleans seeds/ into cleaned/ with the diff and both reports, leaving the inputs alone', () => {
+    const dir = tempProject('seeds', 'rules')
+    const before = snapshotTree(path.join(dir, 'seeds'))
+    const result = runCli(['clean'], dir)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^mtclean: 5 file\(s\), \d+ change\(s\) by \d+ rule\(s\).* → cleaned\/\n$/)
+    expect([...snapshotTree(path.join(dir, 'cleaned')).keys()].sort()).toEqual([
+      '000_8f9708c4ec4fda24.txt',
+      '001_d702a5174758cb34.txt',
+      '002_1662351705a9b550.txt',
+      '003_20a4d5e7382ff51f.txt',
+      '004_ff1bc3d9e05ffa66.txt',
+      'changes.diff',
+      'report.json',
+      'report.md',
+    ])
+    expect(snapshotTree(path.join(dir, 'seeds'))).toEqual(before)
+  })
+
+  it('writes a diff that patch -p1 and git apply turn into the cleaned copies, byte for byte', () => {
+    const dir = tempProject('seeds', 'rules')
+    runCli(['clean'], dir)
+    const diff = path.join(dir, 'cleaned/changes.diff')
+    for (const tool of ['patch', 'git']) {
+      const copy = tempProject('seeds')
+      if (tool === 'patch') execFileSync('patch', ['-p1', '-s', '-i', diff], { cwd: copy })
+      else execFileSync('git', ['apply', diff], { cwd: copy })
+      for (const [name, bytes] of snapshotTree(path.join(copy, 'seeds'))) {
+        expect(bytes.equals(readFileSync(path.join(dir, 'cleaned', name))), `${tool}: ${name}`).toBe(true)
+      }
+    }
+  })
+
+  it('changes nothing when run again on its own output', () => {
+    const dir = tempProject('seeds', 'rules')
+    runCli(['clean'], dir)
+    const again = runCli(['clean', 'cleaned', '--out', 'again'], dir)
+    expect(again.status).toBe(0)
+    expect(again.stderr).toMatch(/, 0 change\(s\) by 0 rule\(s\)/)
+    expect(readFileSync(path.join(dir, 'again/changes.diff'), 'utf8')).toBe('')
+    for (const name of ['000_8f9708c4ec4fda24.txt', '003_20a4d5e7382ff51f.txt']) {
+      expect(readFileSync(path.join(dir, 'again', name))).toEqual(readFileSync(path.join(dir, 'cleaned', name)))
+    }
+  })
+
+  it('writes the same bytes on every run, with no absolute paths', () => {
+    const dir = tempProject('seeds', 'rules')
+    runCli(['clean'], dir)
+    const first = snapshotTree(path.join(dir, 'cleaned'))
+    runCli(['clean'], dir)
+    expect(snapshotTree(path.join(dir, 'cleaned'))).toEqual(first)
+    for (const name of ['changes.diff', 'report.json', 'report.md']) expect(first.get(name)!.toString()).not.toContain(dir)
+  })
+
+  it('--dry-run prints the diff and writes nothing', () => {
+    const dir = tempProject('seeds', 'rules')
+    const result = runCli(['clean', '--dry-run'], dir)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/^--- a\/seeds\/000_8f9708c4ec4fda24\.txt\n\+\+\+ b\/seeds\/000_8f9708c4ec4fda24\.txt\n@@ /)
+    expect(existsSync(path.join(dir, 'cleaned'))).toBe(false)
+  })
+
+  it('keeps each file at its path below the input folder and every byte outside a change', () => {
+    const dir = tempProject('rules')
+    mkdirSync(path.join(dir, 'in/a/b'), { recursive: true })
+    // BOM, CRLF line endings, no trailing newline, non-ASCII text and a variant across a line break.
+    const source = '\uFEFFRavorov met 王毅 in Moscow.\r\nThe United\r\nZard reported — “China -Russia” ties…'
+    writeFileSync(path.join(dir, 'in/a/b/x.txt'), source)
+    writeFileSync(path.join(dir, 'in/top.txt'), 'Nothing to change here.\n')
+    writeFileSync(path.join(dir, 'in/a/notes.md'), 'Ravorov is not read: only *.txt files are.\n')
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(0)
+    expect(readFileSync(path.join(dir, 'out/a/b/x.txt'), 'utf8')).toBe(
+      '\uFEFFLavrov met 王毅 in Moscow.\r\nThe Lianhe Zaobao reported — “China-Russia” ties…',
+    )
+    expect(readFileSync(path.join(dir, 'out/top.txt'), 'utf8')).toBe('Nothing to change here.\n')
+    expect(existsSync(path.join(dir, 'out/a/notes.md'))).toBe(false)
+    const copy = tempProject()
+    mkdirSync(path.join(copy, 'in/a/b'), { recursive: true })
+    writeFileSync(path.join(copy, 'in/a/b/x.txt'), source)
+    execFileSync('patch', ['-p1', '-s', '-i', path.join(dir, 'out/changes.diff')], { cwd: copy })
+    expect(readFileSync(path.join(copy, 'in/a/b/x.txt'))).toEqual(readFileSync(path.join(dir, 'out/a/b/x.txt')))
+  })
+
+  it('reports every change in report.json with a stable id, place, rule and rule location', () => {
+    const dir = tempProject('seeds', 'rules')
+    runCli(['clean'], dir)
+    const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
+    const first = report.files[0].changes[0]
+    expect(first).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{12}$/),
+      ruleId: 'hyphen-space',
+      category: 'spacing',
+      rule: expect.stringMatching(/^rules\/spacing\.yaml:\d+:\d+$/),
+      line: 1,
+      column: 10,
+      endLine: 1,
+      endColumn: 12,
+      start: 9,
+      end: 11,
+      before: ' -',
+      after: '-',
+      context: { before: 'The China', after: 'Russia head will meet in Beiji' },
+    })
+    const ids = report.files.flatMap((file: { changes: { id: string }[] }) => file.changes.map((change) => change.id))
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(readFileSync(path.join(dir, 'cleaned/report.md'), 'utf8')).toContain('| 1:10 | hyphen-space | `China -Russia` | `China-Russia` |')
+  })
+
+  it('gives a change the same id after an unrelated edit elsewhere in the file', () => {
+    const dir = tempProject('seeds', 'rules')
+    runCli(['clean'], dir)
+    const idsOf = (): string[] =>
+      JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')).files[1].changes.map((change: { id: string }) => change.id)
+    const before = idsOf()
+    const file = path.join(dir, 'seeds/001_d702a5174758cb34.txt')
+    writeFileSync(file, `A new first paragraph, Ravorov said.\n\n${readFileSync(file, 'utf8')}`)
+    runCli(['clean'], dir)
+    const after = idsOf()
+    expect(after.length).toBe(before.length + 1)
+    expect(after.slice(1)).toEqual(before)
+  })
+
+  it('reads one file that is not UTF-8, reports it, cleans the rest and exits 1', () => {
+    const dir = tempProject('rules')
+    mkdirSync(path.join(dir, 'in'))
+    writeFileSync(path.join(dir, 'in/latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
+    writeFileSync(path.join(dir, 'in/ok.txt'), 'Rafrov spoke.\n')
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stderr.split('\n')[0]).toBe('in/latin1.txt: not valid UTF-8 (byte offset 3)')
+    expect(readFileSync(path.join(dir, 'out/ok.txt'), 'utf8')).toBe('Lavrov spoke.\n')
+    expect(existsSync(path.join(dir, 'out/latin1.txt'))).toBe(false)
+  })
+})
+
+describe('mtclean clean: usage and configuration errors (one line, exit 2, nothing written)', () => {
+  const badRules: [string, string, RegExp][] = [
+    ['malformed YAML', 'entities:\n  - id: x\n    canonical: [unclosed\n', /^rules\/bad\.yaml:\d+:\d+: invalid YAML: /],
+    ['an unknown key', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y]\n    colour: red\n', /^rules\/bad\.yaml:6:5: unknown key "colour"$/],
+    ['a bad regex', 'patterns:\n  - id: broken\n    category: spacing\n    pattern: "a(b"\n    replace: ""\n', /^rules\/bad\.yaml:2:5: invalid regular expression in "broken": /],
+    ['a duplicate variant', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y, Y]\n', /^rules\/bad\.yaml:5:19: duplicate variant "Y" \(first at rules\/bad\.yaml:5:16\)$/],
+    ['a variant claimed twice', 'entities:\n  - id: lavrov-again\n    canonical: Lavrow\n    category: person\n    variants: [Ravorov]\n', /^rules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "lavrov" and "lavrov-again" \(rules\/bad\.yaml:5:16\)$/],
+    ['a cycle', 'entities:\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n', /^rules\/bad\.yaml:2:5: canonical form "Ravorov" of "back" is a variant of "lavrov" .*: a cycle/],
+  ]
+
+  for (const [what, yaml, expected] of badRules) {
+    it(`${what}`, () => {
+      const dir = tempProject('seeds', 'rules')
+      writeFileSync(path.join(dir, 'rules/bad.yaml'), yaml)
+      const result = runCli(['clean'], dir)
+      expect(result.status).toBe(2)
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
+      expect(result.stderr.trimEnd()).toMatch(expected)
+      expect(existsSync(path.join(dir, 'cleaned'))).toBe(false)
+    })
+  }
+
+  const badUsage: [string, string[], RegExp][] = [
+    ['a missing input path', ['clean', 'nowhere'], /^nowhere: no such file or folder$/],
+    ['an output folder inside the input', ['clean', 'seeds', '--out', 'seeds/out'], /^seeds\/out: output folder is inside the input folder seeds$/],
+    ['an output folder equal to the input', ['clean', 'seeds', '--out', 'seeds'], /^seeds: output folder is the input folder seeds$/],
+    ['a missing rules path', ['clean', '--rules', 'norules'], /^norules: no such rule file or folder$/],
+    ['an unknown option', ['clean', '--colour'], /^error: unknown option '--colour'/],
+  ]
+  for (const [what, args, expected] of badUsage) {
+    it(`${what}`, () => {
+      const dir = tempProject('seeds', 'rules')
+      const result = runCli(args, dir)
+      expect(result.status).toBe(2)
+      expect(result.stderr.split('\n')[0]).toMatch(expected)
+      expect(existsSync(path.join(dir, 'cleaned'))).toBe(false)
+      expect(existsSync(path.join(dir, 'seeds/out'))).toBe(false)
+    })
+  }
+
+  it('prints help and exits 0', () => {
+    const result = runCli(['--help'], PROJECT)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('Usage: mtclean [options] [command]')
+  })
+})

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { loadRuleSet, type RuleSet } from '../../src/rules/compile.js'
+
+export const PROJECT = path.resolve(import.meta.dirname, '../..')
+export const BIN = path.join(PROJECT, 'bin/mtclean.js')
+export const SEEDS = path.join(PROJECT, 'seeds')
+export const RULES = path.join(PROJECT, 'rules')
+
+let projectRules: RuleSet | undefined
+export function projectRuleSet(): RuleSet {
+  projectRules ??= loadRuleSet([RULES])
+  return projectRules
+}
+
+export interface CliResult {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the real CLI binary (built by the globalSetup) in `cwd`, with no TTY. */
+export function runCli(args: string[], cwd: string): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** A temp folder holding copies of the named project folders (e.g. `seeds`, `rules`). */
+export function tempProject(...folders: string[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mtclean-'))
+  for (const folder of folders) cpSync(path.join(PROJECT, folder), path.join(dir, folder), { recursive: true })
+  return dir
+}
+
+/** Every file below `dir`, as relative path → bytes. */
+export function snapshotTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  const walk = (relative: string): void => {
+    for (const name of readdirSync(path.join(dir, relative))) {
+      const child = path.join(relative, name)
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child)
+      else files.set(child, readFileSync(path.join(dir, child)))
+    }
+  }
+  walk('')
+  return files
+}
