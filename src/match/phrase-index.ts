@@ -1,0 +1,119 @@
+import type { Context } from '../rules/types.js'
+import { contextSources, isWordChar, leadingWordKey } from './regexp-source.js'
+
+interface Entry<T> {
+  /** The phrase's words (lower-cased when case is ignored). */
+  words: string[]
+  ignoreCase: boolean
+  /** Whether the phrase ends in a word character, so the text must not go on with one. */
+  needsRightBoundary: boolean
+  context: ContextTest | null
+  payload: T
+}
+
+export interface PhraseMatch<T> {
+  start: number
+  end: number
+  text: string
+  payload: T
+}
+
+const WORD_RUN = /[\p{L}\p{M}\p{N}_]+/gu
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/u.test(char)
+const codePointAt = (text: string, index: number): string | undefined => {
+  const code = text.codePointAt(index)
+  return code === undefined ? undefined : String.fromCodePoint(code)
+}
+
+/** Lookaround regexes for one context, built once and shared by every phrase that has that context. */
+interface ContextTest {
+  atStart: RegExp | null
+  atEnd: RegExp | null
+}
+
+/**
+ * Literal phrases, found in one pass over the text however many there are: phrases are indexed by their
+ * leading word (lower-cased), the text's words are looked up in that index, and only the phrases that
+ * start with that word are compared, character by character. Words of a phrase match across any run of
+ * whitespace; a phrase that starts or ends with a word character matches whole words only.
+ */
+export class PhraseIndex<T> {
+  private readonly byLeadingWord = new Map<string, Entry<T>[]>()
+  /** Phrases that start with punctuation (rare), by their first character. */
+  private readonly byFirstChar = new Map<string, Entry<T>[]>()
+  private readonly contexts = new Map<string, ContextTest>()
+
+  add(phrase: string, options: { ignoreCase: boolean; context?: Context }, payload: T): void {
+    const trimmed = phrase.trim()
+    const chars = [...trimmed]
+    const entry: Entry<T> = {
+      words: trimmed.split(/\s+/u).map((word) => (options.ignoreCase ? word.toLowerCase() : word)),
+      ignoreCase: options.ignoreCase,
+      needsRightBoundary: isWordChar(chars[chars.length - 1]),
+      context: this.contextTest(options.context),
+      payload,
+    }
+    const [index, key] = isWordChar(chars[0]) ? [this.byLeadingWord, leadingWordKey(trimmed)] : [this.byFirstChar, chars[0]!]
+    index.set(key, [...(index.get(key) ?? []), entry])
+  }
+
+  /** Every match of every phrase, including matches that overlap or share a start. */
+  findAll(text: string): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = []
+    const tryAt = (start: number, entries: Entry<T>[]): void => {
+      for (const entry of entries) {
+        const end = matchAt(text, start, entry)
+        if (end >= 0) matches.push({ start, end, text: text.slice(start, end), payload: entry.payload })
+      }
+    }
+    if (this.byLeadingWord.size > 0) {
+      for (const word of text.matchAll(WORD_RUN)) {
+        const entries = this.byLeadingWord.get(word[0].toLowerCase())
+        if (entries) tryAt(word.index, entries)
+      }
+    }
+    if (this.byFirstChar.size > 0) {
+      for (let index = 0; index < text.length; index++) {
+        const entries = this.byFirstChar.get(codePointAt(text, index)!)
+        if (entries) tryAt(index, entries)
+      }
+    }
+    return matches
+  }
+
+  private contextTest(context: Context | undefined): ContextTest | null {
+    if (!context || Object.keys(context).length === 0) return null
+    const key = JSON.stringify(context)
+    let test = this.contexts.get(key)
+    if (!test) {
+      const { prefix, suffix } = contextSources(context)
+      test = { atStart: prefix ? new RegExp(prefix, 'uy') : null, atEnd: suffix ? new RegExp(suffix, 'uy') : null }
+      this.contexts.set(key, test)
+    }
+    return test
+  }
+}
+
+/** The end of the phrase matched at `start`, or -1. */
+function matchAt<T>(text: string, start: number, entry: Entry<T>): number {
+  let position = start
+  for (let index = 0; index < entry.words.length; index++) {
+    if (index > 0) {
+      if (!isSpace(text[position])) return -1
+      while (isSpace(text[position])) position++
+    }
+    const word = entry.words[index]!
+    const found = text.slice(position, position + word.length)
+    if ((entry.ignoreCase ? found.toLowerCase() : found) !== word) return -1
+    position += word.length
+  }
+  if (entry.needsRightBoundary && isWordChar(codePointAt(text, position))) return -1
+  if (entry.context && !(holdsAt(entry.context.atStart, text, start) && holdsAt(entry.context.atEnd, text, position))) return -1
+  return position
+}
+
+function holdsAt(test: RegExp | null, text: string, index: number): boolean {
+  if (!test) return true
+  test.lastIndex = index
+  return test.test(text)
+}
