@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { ConfigError, ConfigErrors } from '../errors.js'
+import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
 import { EXIT } from './exit-codes.js'
 
@@ -14,6 +15,7 @@ const program = new Command()
   .exitOverride()
 
 registerClean(program)
+registerCheck(program)
 
 try {
   await program.parseAsync(process.argv)

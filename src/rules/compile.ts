@@ -4,23 +4,26 @@ import { fileURLToPath } from 'node:url'
 import { EntityMatcher } from '../match/entity-matcher.js'
 import { PatternMatcher } from '../match/pattern-matcher.js'
 import { listRuleFiles, loadRuleFiles } from './load.js'
-import type { EntityRule, Rule } from './types.js'
+import type { EntityRule, GazetteerEntry, Rule, RuleSource } from './types.js'
 import { validateRules } from './validate.js'
 
 /** A validated rule set, compiled once: the matchers are reused for every text. */
 export interface RuleSet {
   files: string[]
   rules: Rule[]
+  names: string[]
+  gazetteer: GazetteerEntry[]
   entityMatcher: EntityMatcher
   patternMatchers: PatternMatcher[]
 }
 
-export function compileRules(rules: Rule[], files: string[] = []): RuleSet {
+export function compileRules(rules: Rule[], files: string[] = [], knowledge: Omit<RuleSource, 'rules'> = { names: [], gazetteer: [] }): RuleSet {
   validateRules(rules)
   const entities = rules.filter((rule): rule is EntityRule => rule.kind === 'entity')
   return {
     files,
     rules,
+    ...knowledge,
     entityMatcher: new EntityMatcher(entities),
     patternMatchers: rules.flatMap((rule) => (rule.kind === 'pattern' ? [new PatternMatcher(rule)] : [])),
   }
@@ -37,5 +40,6 @@ export function defaultRulePaths(cwd: string): string[] {
 /** rules (load, validate, compile): the first step of the pipeline. Throws ConfigErrors. */
 export function loadRuleSet(rulePaths: string[]): RuleSet {
   const files = listRuleFiles(rulePaths)
-  return compileRules(loadRuleFiles(files), files)
+  const { rules, ...knowledge } = loadRuleFiles(files)
+  return compileRules(rules, files, knowledge)
 }

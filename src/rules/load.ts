@@ -6,7 +6,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { readTextFile } from '../io/read.js'
 import { ruleFileSchema } from './schema.js'
-import { CONTEXT_KEYS, type Category, type Context, type Rule, type RuleExample } from './types.js'
+import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
 
 const validateRuleFile = new Ajv({ allErrors: true, strict: false }).compile(ruleFileSchema)
 
@@ -31,12 +31,15 @@ export function listRuleFiles(rulePaths: string[]): string[] {
 }
 
 /** Reads and schema-checks rule files; every problem is a ConfigError at its file:line:column. */
-export function loadRuleFiles(files: string[]): Rule[] {
-  const rules: Rule[] = []
+export function loadRuleFiles(files: string[]): RuleSource {
+  const source: RuleSource = { rules: [], names: [], gazetteer: [] }
   const errors: ConfigError[] = []
   for (const file of files) {
     try {
-      rules.push(...loadRuleFile(file, rules.length))
+      const loaded = loadRuleFile(file, source.rules.length)
+      source.rules.push(...loaded.rules)
+      source.names.push(...loaded.names)
+      source.gazetteer.push(...loaded.gazetteer)
     } catch (error) {
       if (error instanceof ConfigErrors) errors.push(...error.errors)
       else if (error instanceof ConfigError) errors.push(error)
@@ -44,17 +47,17 @@ export function loadRuleFiles(files: string[]): Rule[] {
     }
   }
   if (errors.length > 0) throw new ConfigErrors(errors)
-  return rules
+  return source
 }
 
-export function loadRuleFile(file: string, firstOrder = 0): Rule[] {
+export function loadRuleFile(file: string, firstOrder = 0): RuleSource {
   return parseRuleSource(readTextFile(file), file, firstOrder)
 }
 
 type Path = (string | number)[]
 
 /** Parses one rule file's text; `file` is only used to name locations. */
-export function parseRuleSource(source: string, file: string, firstOrder = 0): Rule[] {
+export function parseRuleSource(source: string, file: string, firstOrder = 0): RuleSource {
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): SourceLocation => {
@@ -122,7 +125,12 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
       examples: examplesAt(pattern.examples, base),
     })
   })
-  return rules
+  const gazetteer: GazetteerEntry[] = (raw.gazetteer ?? []).map((entry, index) => ({
+    ...entry,
+    variants: entry.variants ?? [],
+    location: locate(['gazetteer', index]),
+  }))
+  return { rules, names: raw.names ?? [], gazetteer }
 }
 
 interface RawExample {
@@ -142,6 +150,8 @@ interface RawVariant extends Context {
 interface RawRuleFile {
   entities?: (RawCommon & { canonical: string; zh?: string; ignoreCase?: boolean; variants: RawVariant[] })[]
   patterns?: (RawCommon & { pattern: string; replace: string; ignoreCase?: boolean })[]
+  names?: string[]
+  gazetteer?: (Omit<GazetteerEntry, 'location' | 'variants'> & { variants?: string[] })[]
 }
 
 function pickContext(source: Context): Context {

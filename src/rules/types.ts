@@ -54,3 +54,22 @@ export interface PatternRule extends RuleInfo {
 }
 
 export type Rule = EntityRule | PatternRule
+
+/** A well-known name with its Chinese form: read by the suspect-name check, never used to rewrite. */
+export interface GazetteerEntry {
+  name: string
+  full?: string
+  zh: string
+  category: Category
+  note?: string
+  variants: string[]
+  location: SourceLocation
+}
+
+/** Everything a rule set's files hold. */
+export interface RuleSource {
+  rules: Rule[]
+  /** Names known to be right: a personal dictionary for the checks. */
+  names: string[]
+  gazetteer: GazetteerEntry[]
+}

@@ -1,0 +1,57 @@
+import { toString } from 'nlcst-to-string'
+import { visit } from 'unist-util-visit'
+import { report } from './message.js'
+import type { Check } from './options.js'
+import { GLUED_STOP, segments } from './tokens.js'
+import { DOMAIN_ENDINGS } from './words.js'
+
+/**
+ * A sentence glued to the next (`Beijing.Patrueshev`, `frank."In`, `18).Chinese`), or two words
+ * joined by a full stop (`relations.power`). Abbreviations (`U.S.`, `e.g.`, `a.m.`, `Ph.D.`), numbers
+ * (`3.5`), `No. 1` and web addresses (`www.zaobao.com.sg`) are not reported.
+ */
+export const missingSpace: Check = () => (tree, file) => {
+  const text = String(file.value)
+  const flag = (stop: number, end: number, start: number): void => {
+    const closing = /^[.!?]?["”’)\]]*/u.exec(text.slice(stop))![0]
+    report(file, {
+      ruleId: 'missing-space',
+      reason: `Missing space after \`${closing}\``,
+      start,
+      end,
+      expected: [`${text.slice(start, stop + closing.length)} ${text.slice(stop + closing.length, end)}`],
+    })
+  }
+  // Joins that retext already split into two sentences.
+  for (const segment of segments(tree, file)) {
+    if (segment.glued !== 'sentence' || segment.joinAt === undefined) continue
+    flag(segment.joinAt, segment.tokens[0]!.end, lastWordStart(text, segment.joinAt))
+  }
+  // Joins inside one word node.
+  visit(tree, 'WordNode', (node) => {
+    const value = toString(node)
+    const start = node.position!.start.offset!
+    for (const stop of value.matchAll(GLUED_STOP)) {
+      const left = value.slice(0, stop.index)
+      const right = value.slice(stop.index + 1).replace(/^["”’]/u, '')
+      // `expected.Essence` is reported by the mt-artifact check.
+      if (right === 'Essence' || !looksLikeTwoSentences(left, right)) continue
+      flag(start + stop.index, start + value.length, start)
+    }
+  })
+}
+
+function lastWordStart(text: string, index: number): number {
+  let start = index
+  while (start > 0 && !/\s/u.test(text[start - 1]!)) start--
+  return start
+}
+
+function looksLikeTwoSentences(left: string, right: string): boolean {
+  if (/^(?:www|https?)$|@|:\/\//iu.test(left.split('.')[0]!)) return false
+  const rightWord = /^\p{L}+/u.exec(right)?.[0] ?? ''
+  if (/^\p{Lu}(?:\p{Ll}|\.)/u.test(right)) return !/(?:^|\.)(?:Ph|Ed|Th)$/u.test(left)
+  // Lower case on both sides: two words, unless it is an address or a file name.
+  const leftWord = /\p{L}+$/u.exec(left)?.[0] ?? ''
+  return leftWord.length >= 3 && rightWord.length >= 3 && !DOMAIN_ENDINGS.has(rightWord.toLowerCase()) && !left.includes('.')
+}

@@ -1,0 +1,14 @@
+import type { Root } from 'nlcst'
+import type { VFile } from 'vfile'
+import type { RuleSet } from '../rules/compile.js'
+import type { Knowledge } from './knowledge.js'
+
+/** What every check plugin is given: built once per run. */
+export interface CheckOptions {
+  ruleSet: RuleSet
+  knowledge: Knowledge
+  /** List unknown words that resemble no known name too (`--unknown`). */
+  unknown: boolean
+}
+
+export type Check = (options: CheckOptions) => (tree: Root, file: VFile) => void

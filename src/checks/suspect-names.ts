@@ -1,0 +1,59 @@
+import { report } from './message.js'
+import type { Check } from './options.js'
+import { segments, type Token } from './tokens.js'
+
+const NAME_LIKE = /^\p{Lu}[\p{L}'’-]*$/u
+const ACRONYM = /^\p{Lu}{2,5}s?$/u
+const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u
+
+/**
+ * Unknown capitalised words (not English, not a canonical form, variant, known name or gazetteer name)
+ * that are close in spelling or sound to a known name, or whose letters are the pinyin of a gazetteer
+ * entry's Chinese name (`Ma Kelong` → Macron): "possibly …", with the name in `expected`. It never
+ * rewrites. With `unknown`, unknown words that resemble nothing are listed too.
+ */
+export const suspectNames: Check = ({ knowledge, unknown }) => (tree, file) => {
+  for (const segment of segments(tree, file)) {
+    const tokens = segment.tokens
+    const isUnknown = tokens.map((token) => WORDLIKE.test(token.value) && !knowledge.isKnown(token.value))
+    let index = 0
+    while (index < tokens.length) {
+      // A group: capitalised words separated by single spaces (`Ma Kelong`, `Asia Danian`).
+      let end = index + 1
+      if (NAME_LIKE.test(tokens[index]!.value)) {
+        while (end < tokens.length && NAME_LIKE.test(tokens[end]!.value) && tokens[end]!.start - tokens[end - 1]!.end === 1) end++
+      }
+      const group = tokens.slice(index, end)
+      const unknownInGroup = group.filter((_, offset) => isUnknown[index + offset])
+      if (unknownInGroup.length > 0) checkGroup(group, unknownInGroup)
+      index = end
+    }
+  }
+
+  function checkGroup(group: Token[], unknownTokens: Token[]): void {
+    const text = String(file.value)
+    if (group.length > 1) {
+      const whole = knowledge.closestName(text.slice(group[0]!.start, group[group.length - 1]!.end))
+      if (whole) return suspect(group[0]!.start, group[group.length - 1]!.end, whole.name.display, whole.how)
+    }
+    for (const token of unknownTokens) {
+      const named = NAME_LIKE.test(token.value) && !ACRONYM.test(token.value)
+      const match = named ? knowledge.closestName(token.value) : null
+      if (match) suspect(token.start, token.end, match.name.display, match.how)
+      else if (unknown) {
+        report(file, { ruleId: 'unknown-word', reason: `Unknown word \`${token.value}\``, start: token.start, end: token.end })
+      }
+    }
+  }
+
+  function suspect(start: number, end: number, name: string, how: string): void {
+    const actual = String(file.value).slice(start, end)
+    report(file, {
+      ruleId: 'suspect-name',
+      reason: `\`${actual}\` is not a known word: possibly ${name} (${how})`,
+      start,
+      end,
+      expected: [name],
+    })
+  }
+}

@@ -1,0 +1,73 @@
+import type { Paragraph, Root, Sentence } from 'nlcst'
+import { toString } from 'nlcst-to-string'
+import type { VFile } from 'vfile'
+
+/** A word of a sentence, with its offsets in the file. */
+export interface Token {
+  value: string
+  start: number
+  end: number
+}
+
+/**
+ * A run of words that reads as one sentence. retext splits sentences at `Moscow. The` but not at
+ * `released.Stable`, and `18).Chinese` becomes two sentences with nothing between them: segments split
+ * at every such join, and `glued` says the segment began right after one.
+ */
+export interface Segment {
+  tokens: Token[]
+  start: number
+  end: number
+  /** How the segment is joined to the one before without a space: across two sentence nodes, inside one word, or not. */
+  glued: 'sentence' | 'word' | false
+  /** Offset of the join's full stop (or ! or ?), when glued. */
+  joinAt?: number
+}
+
+/** A full stop glued between two words inside one word node: `released.Stable`, `relations.power`. */
+export const GLUED_STOP = /(?<=\p{L}\p{Ll}|\d|[)\]"”’])[.!?](?=["”’]?\p{L})/gu
+
+/** The sentence's closing full stop, before any closing quotes or brackets that follow it. */
+function terminalStop(text: string, end: number): number {
+  let index = end - 1
+  while (index > 0 && /["”’)\]]/u.test(text[index]!)) index--
+  return /[.!?]/u.test(text[index] ?? '') ? index : end - 1
+}
+
+const offsetOf = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }, side: 'start' | 'end'): number =>
+  node.position?.[side].offset ?? 0
+
+export function segments(tree: Root, file: VFile): Segment[] {
+  const text = String(file.value)
+  const out: Segment[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    let previous: Sentence | undefined
+    for (const sentence of (paragraph as Paragraph).children) {
+      if (sentence.type !== 'SentenceNode') {
+        previous = undefined
+        continue
+      }
+      const gluedToPrevious = previous !== undefined && offsetOf(previous, 'end') === offsetOf(sentence, 'start')
+      let current: Segment = { tokens: [], start: offsetOf(sentence, 'start'), end: offsetOf(sentence, 'end'), glued: gluedToPrevious ? 'sentence' : false }
+      if (gluedToPrevious) current.joinAt = terminalStop(text, offsetOf(previous!, 'end'))
+      for (const child of sentence.children) {
+        if (child.type !== 'WordNode') continue
+        const value = toString(child)
+        const start = offsetOf(child, 'start')
+        let from = 0
+        for (const stop of value.matchAll(GLUED_STOP)) {
+          if (stop.index > from) current.tokens.push({ value: value.slice(from, stop.index), start: start + from, end: start + stop.index })
+          current.end = start + stop.index + 1
+          out.push(current)
+          from = stop.index + 1
+          current = { tokens: [], start: start + from, end: offsetOf(sentence, 'end'), glued: 'word', joinAt: start + stop.index }
+        }
+        if (from < value.length) current.tokens.push({ value: value.slice(from), start: start + from, end: start + value.length })
+      }
+      out.push(current)
+      previous = sentence
+    }
+  }
+  return out.filter((segment) => segment.tokens.length > 0)
+}
