@@ -38,13 +38,16 @@ export const repeatedPhrases: Check = () => (tree, file) => {
       const first = segment.tokens[index]!
       const secondStart = segment.tokens[index + length + gap]!
       const secondEnd = segment.tokens[index + 2 * length + gap - 1]!
-      const cutFrom = segment.tokens[index + length + gap - 1]!.end
+      const without = (cutFrom: number): string => text.slice(segment.start, cutFrom) + text.slice(secondEnd.end, segment.end)
+      // Without the second copy; with words between the copies, also without those words.
+      const expected = [without(segment.tokens[index + length + gap - 1]!.end)]
+      if (gap > 0) expected.push(without(segment.tokens[index + length - 1]!.end))
       report(file, {
         ruleId: 'repeated-phrase',
         reason: `Repeated phrase \`${text.slice(secondStart.start, secondEnd.end)}\``,
         start: first.start,
         end: secondEnd.end,
-        expected: [text.slice(segment.start, cutFrom) + text.slice(secondEnd.end, segment.end)],
+        expected,
       })
       index += 2 * length + gap
     }

@@ -32,14 +32,23 @@ export const suspectNames: Check = ({ knowledge, unknown }) => (tree, file) => {
 
   function checkGroup(group: Token[], unknownTokens: Token[]): void {
     const text = String(file.value)
-    if (group.length > 1) {
-      const whole = knowledge.closestName(text.slice(group[0]!.start, group[group.length - 1]!.end))
-      if (whole) return suspect(group[0]!.start, group[group.length - 1]!.end, whole.name.display, whole.how)
-    }
+    const spanText = (from: number, to: number): string => text.slice(group[from]!.start, group[to]!.end)
     for (const token of unknownTokens) {
+      const at = group.indexOf(token)
+      // The word with a neighbour or two (`Ma Kelong` inside `French President Ma Kelong`), then alone.
+      const windows: [number, number][] = [[at - 1, at], [at, at + 1], [at - 1, at + 1], [at - 2, at], [at, at + 2]]
+      let found: { from: number; to: number; match: NonNullable<ReturnType<typeof knowledge.closestName>> } | undefined
+      for (const [from, to] of windows) {
+        if (from < 0 || to >= group.length) continue
+        const match = knowledge.closestName(spanText(from, to))
+        if (match && match.how === 'pinyin' && (!found || match.distance < found.match.distance)) found = { from, to, match }
+      }
       const named = NAME_LIKE.test(token.value) && !ACRONYM.test(token.value)
-      const match = named ? knowledge.closestName(token.value) : null
-      if (match) suspect(token.start, token.end, match.name.display, match.how)
+      if (!found && named) {
+        const match = knowledge.closestName(token.value)
+        if (match) found = { from: at, to: at, match }
+      }
+      if (found) suspect(group[found.from]!.start, group[found.to]!.end, found.match.name.display, found.match.how)
       else if (unknown) {
         report(file, { ruleId: 'unknown-word', reason: `Unknown word \`${token.value}\``, start: token.start, end: token.end })
       }

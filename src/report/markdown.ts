@@ -23,6 +23,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(
     `${summary.files} file(s), ${summary.changedFiles} changed; ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
       (summary.skipped ? `; ${summary.skipped} not applied` : '') +
+      `; ${summary.findings} open finding(s) to review` +
       (summary.failed ? `; ${summary.failed} file(s) could not be read` : '') +
       '.',
     '',
@@ -39,11 +40,7 @@ export function renderMarkdown(report: Report): string {
   }
   for (const file of report.files) {
     lines.push(`## ${file.path}`, '')
-    if (file.changes.length === 0 && file.skipped.length === 0) {
-      lines.push('No changes.', '')
-      continue
-    }
-    lines.push(`${file.changes.length} change(s) → ${file.output}`, '')
+    lines.push(file.changes.length === 0 ? `No changes → ${file.output}` : `${file.changes.length} change(s) → ${file.output}`, '')
     if (file.changes.length > 0) {
       lines.push('| where | rule | before | after | id |', '| --- | --- | --- | --- | --- |')
       for (const change of file.changes) {
@@ -58,6 +55,14 @@ export function renderMarkdown(report: Report): string {
         const [before, after] = inWords(skip)
         const why = skip.reason === 'overlap' ? `overlaps ${skip.by}` : `ambiguous with ${skip.by}`
         lines.push(`| ${skip.line}:${skip.column} | ${skip.ruleId} | ${code(before)} | ${code(after)} | ${why} | ${skip.id} |`)
+      }
+      lines.push('')
+    }
+    if (file.findings.length > 0) {
+      lines.push(`Open findings in ${file.output} (for a person to fix):`, '', '| where | check | problem | suggestion |', '| --- | --- | --- | --- |')
+      for (const finding of file.findings) {
+        const suggestion = finding.expected.length > 0 ? finding.expected.map(code).join(' or ') : ''
+        lines.push(`| ${finding.line}:${finding.column} | ${finding.ruleId} | ${finding.reason.replace(/\|/g, '\\|')} | ${suggestion} |`)
       }
       lines.push('')
     }

@@ -1,4 +1,5 @@
 import { location } from 'vfile-location'
+import type { VFileMessage } from 'vfile-message'
 import type { Change } from '../change.js'
 import type { FileFailure, FileResult } from '../clean.js'
 import { formatLocation } from '../errors.js'
@@ -31,11 +32,25 @@ export interface ReportedSkip extends ReportedChange {
   by: string | null
 }
 
+/** What `check` still finds in a cleaned copy, at its place in that copy. */
+export interface ReportedFinding {
+  ruleId: string
+  reason: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  actual: string
+  expected: string[]
+  url: string
+}
+
 export interface ReportedFile {
   path: string
   output: string
   changes: ReportedChange[]
   skipped: ReportedSkip[]
+  findings: ReportedFinding[]
 }
 
 export interface RuleCount {
@@ -46,7 +61,7 @@ export interface RuleCount {
 }
 
 export interface Report {
-  summary: { files: number; changedFiles: number; changes: number; skipped: number; failed: number; rulesFired: number }
+  summary: { files: number; changedFiles: number; changes: number; skipped: number; findings: number; failed: number; rulesFired: number }
   rules: RuleCount[]
   files: ReportedFile[]
   failures: { path: string; error: string }[]
@@ -77,8 +92,32 @@ function describe(change: Change, id: string, source: string, toPoint: ReturnTyp
   }
 }
 
-/** The report's data: the same change list that made the cleaned copy and the diff. */
-export function buildReport(results: FileResult[], failures: FileFailure[], ruleSet: RuleSet, outputPathOf: (result: FileResult) => string): Report {
+function describeFinding(message: VFileMessage): ReportedFinding {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  return {
+    ruleId: message.ruleId ?? '',
+    reason: message.reason,
+    line: place?.start.line ?? message.line ?? 1,
+    column: place?.start.column ?? message.column ?? 1,
+    endLine: place?.end.line ?? message.line ?? 1,
+    endColumn: place?.end.column ?? message.column ?? 1,
+    actual: message.actual ?? '',
+    expected: message.expected ?? [],
+    url: message.url ?? '',
+  }
+}
+
+/**
+ * The report's data: the same change list that made the cleaned copy and the diff, and what the checks
+ * still find in each cleaned copy (`findingsOf`).
+ */
+export function buildReport(
+  results: FileResult[],
+  failures: FileFailure[],
+  ruleSet: RuleSet,
+  outputPathOf: (result: FileResult) => string,
+  findingsOf: (result: FileResult) => VFileMessage[] = () => [],
+): Report {
   const counts = new Map<string, number>()
   const files = results.map((result): ReportedFile => {
     const { toPoint } = location(result.source)
@@ -94,6 +133,7 @@ export function buildReport(results: FileResult[], failures: FileFailure[], rule
         reason: skip.reason,
         by: skip.by ? (ids.get(skip.by) ?? null) : null,
       })),
+      findings: findingsOf(result).map(describeFinding),
     }
   })
   const rules: RuleCount[] = ruleSet.rules
@@ -105,6 +145,7 @@ export function buildReport(results: FileResult[], failures: FileFailure[], rule
       changedFiles: results.filter((result) => result.applied.length > 0).length,
       changes: files.reduce((sum, file) => sum + file.changes.length, 0),
       skipped: files.reduce((sum, file) => sum + file.skipped.length, 0),
+      findings: files.reduce((sum, file) => sum + file.findings.length, 0),
       failed: failures.length,
       rulesFired: rules.length,
     },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
+import { createChecker } from '../../checks/index.js'
 import { cleanFiles, type FileResult } from '../../clean.js'
 import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
@@ -46,7 +47,14 @@ function runClean(paths: string[], options: CleanOptions): void {
   const run = cleanFiles(files, ruleSet)
   for (const failure of run.failures) process.stderr.write(`${failure.error.format()}\n`)
   const diff = unifiedDiff(run.results)
-  const report = buildReport(run.results, run.failures, ruleSet, (result) => displayPathOf(outputPathOf(result), cwd))
+  const checker = createChecker(ruleSet)
+  const report = buildReport(
+    run.results,
+    run.failures,
+    ruleSet,
+    (result) => displayPathOf(outputPathOf(result), cwd),
+    (result) => checker.check(result.output, displayPathOf(outputPathOf(result), cwd)).messages,
+  )
 
   if (options.dryRun) {
     process.stdout.write(diff)
@@ -65,6 +73,7 @@ function runClean(paths: string[], options: CleanOptions): void {
   process.stderr.write(
     `mtclean: ${summary.files} file(s), ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
       (summary.skipped ? `, ${summary.skipped} not applied` : '') +
+      `, ${summary.findings} finding(s) to review` +
       (summary.failed ? `, ${summary.failed} file(s) failed` : '') +
       ` ${destination}\n`,
   )

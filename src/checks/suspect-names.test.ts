@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { suspectNames } from './suspect-names.js'
+import { messagesOf, runCheck } from './test-helpers.js'
+
+describe('suspect-name', () => {
+  it('flags unknown words close in spelling or sound to a canonical form or gazetteer name', () => {
+    expect(messagesOf(suspectNames, 'Russian Foreign Minister Lavroff met Blinkan and Kulebo.')).toEqual([
+      '1:26-1:33: `Lavroff` is not a known word: possibly Lavrov (sound)',
+      '1:38-1:45: `Blinkan` is not a known word: possibly Blinken (sound)',
+      '1:50-1:56: `Kulebo` is not a known word: possibly Kuleba (sound)',
+    ])
+    expect(runCheck(suspectNames, 'He met Lavroff.').messages[0]).toMatchObject({ ruleId: 'suspect-name', source: 'mtclean', actual: 'Lavroff', expected: ['Lavrov'] })
+  })
+
+  it('flags the pinyin of a gazetteer name kept by the translation', () => {
+    expect(messagesOf(suspectNames, 'French President Ma Kelong said. Then Makelong left.')).toEqual([
+      '1:18-1:27: `Ma Kelong` is not a known word: possibly Macron (pinyin)',
+      '1:39-1:47: `Makelong` is not a known word: possibly Macron (pinyin)',
+    ])
+  })
+
+  it('leaves known words, names, variants and unknown words close to nothing alone', () => {
+    expect(messagesOf(suspectNames, 'Wang Yi met Lavrov, Ravorov and Bao Chengke; Song Wendi spoke.')).toEqual([])
+  })
+
+  it('lists unknown words that resemble nothing with `unknown`', () => {
+    expect(messagesOf(suspectNames, 'Bao Chengke spoke of xqzt.', { unknown: true })).toEqual([
+      '1:1-1:4: Unknown word `Bao`',
+      '1:5-1:12: Unknown word `Chengke`',
+      '1:22-1:26: Unknown word `xqzt`',
+    ])
+  })
+})

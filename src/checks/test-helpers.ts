@@ -1,0 +1,58 @@
+import retextEnglish from 'retext-english'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { compileRules, type RuleSet } from '../rules/compile.js'
+import { parseRuleSource } from '../rules/load.js'
+import { Knowledge } from './knowledge.js'
+import type { Check } from './options.js'
+
+// A small rule set for the checks' unit tests: a few entities, known names and gazetteer entries.
+const RULES = `
+entities:
+  - id: lavrov
+    canonical: Lavrov
+    zh: 拉夫罗夫
+    category: person
+    variants: [Ravorov, Rafrov]
+  - id: blinken
+    canonical: Blinken
+    zh: 布林肯
+    category: person
+    variants: [Brillings]
+names: [YouTube, WeChat, PetroChina]
+gazetteer:
+  - name: Kuleba
+    zh: 库列巴
+    category: person
+  - name: Macron
+    full: Emmanuel Macron
+    zh: 马克龙
+    category: person
+  - name: Wang Yi
+    zh: 王毅
+    category: person
+`
+
+let cached: { ruleSet: RuleSet; knowledge: Knowledge } | undefined
+export function testKnowledge(): { ruleSet: RuleSet; knowledge: Knowledge } {
+  if (!cached) {
+    const { rules, ...knowledge } = parseRuleSource(RULES, 'rules/test.yaml')
+    const ruleSet = compileRules(rules, ['rules/test.yaml'], knowledge)
+    cached = { ruleSet, knowledge: new Knowledge(ruleSet) }
+  }
+  return cached
+}
+
+/** Runs one check plugin on a text; returns the messages as strings (`line:column-line:column: reason`). */
+export function runCheck(check: Check, text: string, options: { unknown?: boolean } = {}): VFile {
+  const { ruleSet, knowledge } = testKnowledge()
+  const processor = unified()
+    .use(retextEnglish)
+    .use(() => check({ ruleSet, knowledge, unknown: options.unknown ?? false }))
+  const file = new VFile({ value: text })
+  processor.runSync(processor.parse(file), file)
+  return file
+}
+
+export const messagesOf = (check: Check, text: string, options?: { unknown?: boolean }): string[] =>
+  runCheck(check, text, options).messages.map(String)
