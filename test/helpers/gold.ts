@@ -1,3 +1,4 @@
+import type { VFileMessage } from 'vfile-message'
 import type { Change } from '../../src/change.js'
 
 // Checks a cleaning against a gold annotation in the format of test/fixtures/seeds-gold (the same
@@ -120,4 +121,28 @@ function candidates(source: string, group: Group): [string, Item[]][] {
   }
   choose(0, [])
   return out
+}
+
+const overlapsSpan = ([a, b]: [number, number], [c, d]: [number, number]): boolean => {
+  const end1 = a === b ? a + 1 : b
+  const end2 = c === d ? c + 1 : d
+  return a < end2 && c < end1
+}
+
+/** Flag recall and noise of check messages on a source, as the reference scorer counts them. */
+export function flagsAgainstGold(source: string, messages: VFileMessage[], gold: Gold) {
+  const spans = messages.map((message): [number, number] => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset ?? 0
+    return [start, Math.max(start, place?.end.offset ?? start)]
+  })
+  const flagSpans = (gold.flags ?? []).map((flag) => ({ find: flag.find, span: locate(source, flag.find, flag.occurrence) }))
+  const editSpans = [...gold.edits, ...(gold.optional ?? [])].map((edit) => expand(source, ...locate(source, edit.find, edit.occurrence)))
+  const missed = flagSpans.filter((flag) => !spans.some((span) => overlapsSpan(span, flag.span))).map((flag) => flag.find)
+  const noise = spans.flatMap((span, index) =>
+    flagSpans.some((flag) => overlapsSpan(span, flag.span)) || editSpans.some((edit) => overlapsSpan(span, edit))
+      ? []
+      : [`${messages[index]!.ruleId}: ${source.slice(span[0], Math.max(span[1], span[0] + 1))}`],
+  )
+  return { flags: flagSpans.length, hit: flagSpans.length - missed.length, missed, noise, messages: messages.length, words: source.split(/\s+/u).filter(Boolean).length }
 }
