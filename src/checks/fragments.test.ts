@@ -16,5 +16,6 @@ describe('fragment', () => {
   it('does not flag a glued sentence that has a verb, nor ordinary short sentences', () => {
     expect(messagesOf(fragments, 'They met in Moscow.The talks were held in private. Development. Thanks.')).toEqual([])
     expect(messagesOf(fragments, 'Signals that have weight.The U.S. President met him. China.U.S. officials said so.')).toEqual([])
+    expect(messagesOf(fragments, 'It was posted on www.mid.ru. See also zaobao.com.sg.')).toEqual([])
   })
 })

@@ -2,8 +2,7 @@ import { toString } from 'nlcst-to-string'
 import { visit } from 'unist-util-visit'
 import { report } from './message.js'
 import type { Check } from './options.js'
-import { GLUED_STOP, segments } from './tokens.js'
-import { DOMAIN_ENDINGS } from './words.js'
+import { GLUED_STOP, looksLikeTwoSentences, segments } from './tokens.js'
 
 /**
  * A sentence glued to the next (`Beijing.Patrueshev`, `frank."In`, `18).Chinese`), or two words
@@ -45,13 +44,4 @@ function lastWordStart(text: string, index: number): number {
   let start = index
   while (start > 0 && !/\s/u.test(text[start - 1]!)) start--
   return start
-}
-
-function looksLikeTwoSentences(left: string, right: string): boolean {
-  if (/^(?:www|https?)$|@|:\/\//iu.test(left.split('.')[0]!)) return false
-  const rightWord = /^\p{L}+/u.exec(right)?.[0] ?? ''
-  if (/^\p{Lu}(?:\p{Ll}|\.)/u.test(right)) return !/(?:^|\.)(?:Ph|Ed|Th)$/u.test(left)
-  // Lower case on both sides: two words, unless it is an address or a file name.
-  const leftWord = /\p{L}+$/u.exec(left)?.[0] ?? ''
-  return leftWord.length >= 3 && rightWord.length >= 3 && !DOMAIN_ENDINGS.has(rightWord.toLowerCase()) && !left.includes('.')
 }

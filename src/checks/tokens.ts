@@ -1,6 +1,7 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { VFile } from 'vfile'
+import { DOMAIN_ENDINGS } from './words.js'
 
 /** A word of a sentence, with its offsets in the file. */
 export interface Token {
@@ -26,6 +27,19 @@ export interface Segment {
 
 /** A full stop glued between two words inside one word node: `released.Stable`, `relations.power`. */
 export const GLUED_STOP = /(?<=\p{L}\p{Ll}|\d|[)\]"”’])[.!?](?=["”’]?\p{L})/gu
+
+/**
+ * Whether a full stop glued between `left` and `right` inside one word joins two sentences: a capitalised
+ * word after it (but not `Ph.D.`), or two lower-case words of three letters or more that are not a web
+ * address or file name (`relations.power`, not `zaobao.com` or `www.mid.ru`).
+ */
+export function looksLikeTwoSentences(left: string, right: string): boolean {
+  if (/^(?:www|https?)$|@|:\/\//iu.test(left.split('.')[0]!)) return false
+  const rightWord = /^\p{L}+/u.exec(right)?.[0] ?? ''
+  if (/^\p{Lu}(?:\p{Ll}|\.)/u.test(right)) return !/(?:^|\.)(?:Ph|Ed|Th)$/u.test(left)
+  const leftWord = /\p{L}+$/u.exec(left)?.[0] ?? ''
+  return leftWord.length >= 3 && rightWord.length >= 3 && !DOMAIN_ENDINGS.has(rightWord.toLowerCase()) && !left.includes('.')
+}
 
 /** The sentence's closing full stop, before any closing quotes or brackets that follow it. */
 function terminalStop(text: string, end: number): number {
@@ -57,6 +71,8 @@ export function segments(tree: Root, file: VFile): Segment[] {
         const start = offsetOf(child, 'start')
         let from = 0
         for (const stop of value.matchAll(GLUED_STOP)) {
+          const right = value.slice(stop.index + 1).replace(/^["”’]/u, '')
+          if (!looksLikeTwoSentences(value.slice(0, stop.index), right)) continue
           if (stop.index > from) current.tokens.push({ value: value.slice(from, stop.index), start: start + from, end: start + stop.index })
           current.end = start + stop.index + 1
           out.push(current)

@@ -69,7 +69,7 @@ function runClean(paths: string[], options: CleanOptions): void {
   }
 
   const { summary } = report
-  const destination = options.dryRun ? 'dry run, nothing written' : `→ ${displayPathOf(outFolder, cwd)}/`
+  const destination = options.dryRun ? '(dry run: nothing written)' : `→ ${displayPathOf(outFolder, cwd)}/`
   process.stderr.write(
     `mtclean: ${summary.files} file(s), ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
       (summary.skipped ? `, ${summary.skipped} not applied` : '') +
