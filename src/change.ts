@@ -13,7 +13,8 @@ export interface Change {
   rule: RuleInfo
 }
 
-export type SkipReason = 'overlap' | 'ambiguous'
+/** Why a change was not applied: beaten by an overlapping one, tied with another entity, or held back by a person's decision. */
+export type SkipReason = 'overlap' | 'ambiguous' | 'rejected' | 'undecided'
 
 /** A change that was not applied, and why; `by` is the change that won where one did. */
 export interface SkippedChange {

@@ -4,19 +4,51 @@ import { ConfigError } from './errors.js'
 import type { InputFile } from './io/inputs.js'
 import { readTextFile } from './io/read.js'
 import { findChanges } from './match/index.js'
+import { changeIds } from './report/ids.js'
+import type { Decision } from './review/decisions.js'
 import type { RuleSet } from './rules/compile.js'
 
 export interface CleanedText {
   output: string
   applied: Change[]
   skipped: SkippedChange[]
+  /** The stable id of every change (applied or skipped), when the text has a file name. */
+  ids: Map<Change, string>
 }
 
-/** match → apply, for one text. */
-export function cleanText(text: string, ruleSet: RuleSet): CleanedText {
+/** What a person decided, for the changes of one file. */
+export interface ReviewState {
+  file: string
+  decisionOf: (id: string) => Decision | undefined
+  /** Apply only accepted changes (not undecided ones). */
+  onlyAccepted?: boolean
+}
+
+const bySource = (a: Change, b: Change): number => a.start - b.start || a.end - b.end || a.rule.order - b.rule.order
+
+/**
+ * match → apply, for one text. With a review state, every change gets its stable id first, and rejected
+ * changes (and, with `onlyAccepted`, undecided ones) are held back before the overlap policy runs, so a
+ * change that lost only to a rejected one can apply.
+ */
+export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState): CleanedText {
   const { changes, ambiguous } = findChanges(text, ruleSet)
-  const { output, applied, skipped } = applyChanges(text, changes)
-  return { output, applied, skipped: [...ambiguous, ...skipped].sort((a, b) => a.change.start - b.change.start) }
+  const all = [...changes, ...ambiguous.map((skip) => skip.change)].sort(bySource)
+  const ids = new Map<Change, string>()
+  const held: SkippedChange[] = []
+  let candidates = changes
+  if (review) {
+    changeIds(review.file, text, all).forEach((id, index) => ids.set(all[index]!, id))
+    candidates = changes.filter((change) => {
+      const decision = review.decisionOf(ids.get(change)!)
+      if (decision === 'rejected') held.push({ change, reason: 'rejected' })
+      else if (review.onlyAccepted && decision !== 'accepted') held.push({ change, reason: 'undecided' })
+      else return true
+      return false
+    })
+  }
+  const { output, applied, skipped } = applyChanges(text, candidates)
+  return { output, applied, skipped: [...ambiguous, ...held, ...skipped].sort((a, b) => bySource(a.change, b.change)), ids }
 }
 
 export interface FileResult extends CleanedText {
@@ -35,7 +67,12 @@ export interface CleanRun {
   failures: FileFailure[]
 }
 
-export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet): CleanRun {
+export interface CleanOptions {
+  decisionOf?: (id: string) => Decision | undefined
+  onlyAccepted?: boolean
+}
+
+export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet, options: CleanOptions = {}): CleanRun {
   const results: FileResult[] = []
   const failures: FileFailure[] = []
   for (const input of inputs) {
@@ -47,7 +84,8 @@ export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet): CleanRun {
       failures.push({ input, error: new ConfigError(error.message, input.displayPath) })
       continue
     }
-    results.push({ input, source, ...cleanText(source, ruleSet) })
+    const review: ReviewState = { file: input.displayPath, decisionOf: options.decisionOf ?? (() => undefined), onlyAccepted: options.onlyAccepted }
+    results.push({ input, source, ...cleanText(source, ruleSet, review) })
   }
   return { results, failures }
 }

@@ -109,10 +109,12 @@ describe('mtclean clean (end to end, real binary)', () => {
       before: ' -',
       after: '-',
       context: { before: 'The China', after: 'Russia head will meet in Beiji' },
+      decision: 'undecided',
     })
+    expect(report.files[0].sourceHash).toMatch(/^[0-9a-f]{64}$/)
     const ids = report.files.flatMap((file: { changes: { id: string }[] }) => file.changes.map((change) => change.id))
     expect(new Set(ids).size).toBe(ids.length)
-    expect(readFileSync(path.join(dir, 'cleaned/report.md'), 'utf8')).toContain('| 1:10 | hyphen-space | `China -Russia` | `China-Russia` |')
+    expect(readFileSync(path.join(dir, 'cleaned/report.md'), 'utf8')).toContain('| 1:10 | hyphen-space | `China -Russia` | `China-Russia` | undecided |')
   })
 
   it('gives a change the same id after an unrelated edit elsewhere in the file', () => {

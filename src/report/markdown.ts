@@ -1,3 +1,4 @@
+import type { SkipReason } from '../change.js'
 import type { Report, ReportedChange } from './report.js'
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
@@ -17,11 +18,19 @@ function inWords(change: ReportedChange): [string, string] {
   return [left + change.before + right, left + change.after + right]
 }
 
+const WHY: Record<SkipReason, (by: string | null) => string> = {
+  overlap: (by) => `overlaps ${by}`,
+  ambiguous: (by) => `ambiguous with ${by}`,
+  rejected: () => 'rejected',
+  undecided: () => 'not accepted yet (--only-accepted)',
+}
+
 export function renderMarkdown(report: Report): string {
   const { summary } = report
   const lines: string[] = ['# mtclean report', '']
   lines.push(
     `${summary.files} file(s), ${summary.changedFiles} changed; ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
+      (summary.accepted ? `; ${summary.accepted} accepted` : '') +
       (summary.skipped ? `; ${summary.skipped} not applied` : '') +
       `; ${summary.findings} open finding(s) to review` +
       (summary.failed ? `; ${summary.failed} file(s) could not be read` : '') +
@@ -42,10 +51,10 @@ export function renderMarkdown(report: Report): string {
     lines.push(`## ${file.path}`, '')
     lines.push(file.changes.length === 0 ? `No changes → ${file.output}` : `${file.changes.length} change(s) → ${file.output}`, '')
     if (file.changes.length > 0) {
-      lines.push('| where | rule | before | after | id |', '| --- | --- | --- | --- | --- |')
+      lines.push('| where | rule | before | after | decision | id |', '| --- | --- | --- | --- | --- | --- |')
       for (const change of file.changes) {
         const [before, after] = inWords(change)
-        lines.push(`| ${change.line}:${change.column} | ${change.ruleId} | ${code(before)} | ${code(after)} | ${change.id} |`)
+        lines.push(`| ${change.line}:${change.column} | ${change.ruleId} | ${code(before)} | ${code(after)} | ${change.decision} | ${change.id} |`)
       }
       lines.push('')
     }
@@ -53,7 +62,7 @@ export function renderMarkdown(report: Report): string {
       lines.push('Not applied:', '', '| where | rule | before | after | why | id |', '| --- | --- | --- | --- | --- | --- |')
       for (const skip of file.skipped) {
         const [before, after] = inWords(skip)
-        const why = skip.reason === 'overlap' ? `overlaps ${skip.by}` : `ambiguous with ${skip.by}`
+        const why = WHY[skip.reason](skip.by)
         lines.push(`| ${skip.line}:${skip.column} | ${skip.ruleId} | ${code(before)} | ${code(after)} | ${why} | ${skip.id} |`)
       }
       lines.push('')

@@ -1,11 +1,12 @@
 import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
-import type { Change } from '../change.js'
+import { createHash } from 'node:crypto'
+import type { Change, SkipReason } from '../change.js'
 import type { FileFailure, FileResult } from '../clean.js'
 import { formatLocation } from '../errors.js'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category } from '../rules/types.js'
-import { changeIds } from './ids.js'
+import type { Decision } from '../review/decisions.js'
 
 /** One change as the reports and review show it. Offsets are UTF-16 code units into the source. */
 export interface ReportedChange {
@@ -26,8 +27,13 @@ export interface ReportedChange {
   context: { before: string; after: string }
 }
 
+/** An applied change: accepted by a person, or not yet decided. */
+export interface ReportedApplied extends ReportedChange {
+  decision: Decision | 'undecided'
+}
+
 export interface ReportedSkip extends ReportedChange {
-  reason: 'overlap' | 'ambiguous'
+  reason: SkipReason
   /** The id of the change that won (for an overlap) or that it ties with (ambiguous). */
   by: string | null
 }
@@ -47,8 +53,10 @@ export interface ReportedFinding {
 
 export interface ReportedFile {
   path: string
+  /** sha256 of the source text the changes were computed on: `apply` refuses a file that differs. */
+  sourceHash: string
   output: string
-  changes: ReportedChange[]
+  changes: ReportedApplied[]
   skipped: ReportedSkip[]
   findings: ReportedFinding[]
 }
@@ -61,7 +69,17 @@ export interface RuleCount {
 }
 
 export interface Report {
-  summary: { files: number; changedFiles: number; changes: number; skipped: number; findings: number; failed: number; rulesFired: number }
+  summary: {
+    files: number
+    changedFiles: number
+    changes: number
+    accepted: number
+    rejected: number
+    skipped: number
+    findings: number
+    failed: number
+    rulesFired: number
+  }
   rules: RuleCount[]
   files: ReportedFile[]
   failures: { path: string; error: string }[]
@@ -111,23 +129,29 @@ function describeFinding(message: VFileMessage): ReportedFinding {
  * The report's data: the same change list that made the cleaned copy and the diff, and what the checks
  * still find in each cleaned copy (`findingsOf`).
  */
+export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
 export function buildReport(
   results: FileResult[],
   failures: FileFailure[],
   ruleSet: RuleSet,
   outputPathOf: (result: FileResult) => string,
   findingsOf: (result: FileResult) => VFileMessage[] = () => [],
+  decisionOf: (id: string) => Decision | undefined = () => undefined,
 ): Report {
   const counts = new Map<string, number>()
   const files = results.map((result): ReportedFile => {
     const { toPoint } = location(result.source)
-    const all = [...result.applied, ...result.skipped.map((skip) => skip.change)]
-    const ids = new Map(changeIds(result.input.displayPath, result.source, all).map((id, index) => [all[index]!, id]))
+    const ids = result.ids
     for (const change of result.applied) counts.set(change.rule.id, (counts.get(change.rule.id) ?? 0) + 1)
     return {
       path: result.input.displayPath,
+      sourceHash: hashText(result.source),
       output: outputPathOf(result),
-      changes: result.applied.map((change) => describe(change, ids.get(change)!, result.source, toPoint)),
+      changes: result.applied.map((change) => {
+        const id = ids.get(change)!
+        return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }
+      }),
       skipped: result.skipped.map((skip) => ({
         ...describe(skip.change, ids.get(skip.change)!, result.source, toPoint),
         reason: skip.reason,
@@ -144,6 +168,8 @@ export function buildReport(
       files: results.length,
       changedFiles: results.filter((result) => result.applied.length > 0).length,
       changes: files.reduce((sum, file) => sum + file.changes.length, 0),
+      accepted: files.reduce((sum, file) => sum + file.changes.filter((change) => change.decision === 'accepted').length, 0),
+      rejected: files.reduce((sum, file) => sum + file.skipped.filter((skip) => skip.reason === 'rejected').length, 0),
       skipped: files.reduce((sum, file) => sum + file.skipped.length, 0),
       findings: files.reduce((sum, file) => sum + file.findings.length, 0),
       failed: failures.length,

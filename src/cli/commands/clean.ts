@@ -7,6 +7,7 @@ import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } f
 import { writeOutputs, type OutputFile } from '../../io/write.js'
 import { unifiedDiff } from '../../report/diff.js'
 import { renderMarkdown } from '../../report/markdown.js'
+import { decisionsPath, loadDecisions, type Decision } from '../../review/decisions.js'
 import { buildReport } from '../../report/report.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
 import { EXIT } from '../exit-codes.js'
@@ -15,6 +16,7 @@ interface CleanOptions {
   out: string
   rules?: string[]
   dryRun?: boolean
+  onlyAccepted?: boolean
 }
 
 export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json' } as const
@@ -27,6 +29,7 @@ export function registerClean(program: Command): void {
     .option('-o, --out <dir>', 'output folder', 'cleaned')
     .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
+    .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .action((paths: string[], options: CleanOptions) => runClean(paths, options))
 }
 
@@ -44,7 +47,9 @@ function runClean(paths: string[], options: CleanOptions): void {
     }
   }
 
-  const run = cleanFiles(files, ruleSet)
+  const decisions = loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd))
+  const decisionOf = (id: string): Decision | undefined => decisions.get(id)?.decision
+  const run = cleanFiles(files, ruleSet, { decisionOf, onlyAccepted: options.onlyAccepted })
   for (const failure of run.failures) process.stderr.write(`${failure.error.format()}\n`)
   const diff = unifiedDiff(run.results)
   const checker = createChecker(ruleSet)
@@ -54,6 +59,7 @@ function runClean(paths: string[], options: CleanOptions): void {
     ruleSet,
     (result) => displayPathOf(outputPathOf(result), cwd),
     (result) => checker.check(result.output, displayPathOf(outputPathOf(result), cwd)).messages,
+    decisionOf,
   )
 
   if (options.dryRun) {
