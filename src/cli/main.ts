@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { ConfigError, ConfigErrors } from '../errors.js'
+import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
+import { registerDecide } from './commands/decide.js'
 import { EXIT } from './exit-codes.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -16,6 +18,8 @@ const program = new Command()
 
 registerClean(program)
 registerCheck(program)
+registerDecide(program)
+registerApply(program)
 
 try {
   await program.parseAsync(process.argv)
