@@ -5,6 +5,7 @@ import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
+import { registerReview } from './commands/review.js'
 import { EXIT } from './exit-codes.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -13,11 +14,12 @@ const program = new Command()
   .name('mtclean')
   .description('Clean machine-translated English news: YAML rules fix what is certain, a person reviews every change.')
   .version(version)
-  .showHelpAfterError()
+  .showHelpAfterError('(run mtclean help for usage)')
   .exitOverride()
 
 registerClean(program)
 registerCheck(program)
+registerReview(program)
 registerDecide(program)
 registerApply(program)
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
+import { ConfigError } from '../../errors.js'
 import { displayPathOf } from '../../io/inputs.js'
 import { loadDecisions, saveDecisions, type Decision } from '../../review/decisions.js'
 import { loadReport, selectChanges } from '../../review/select.js'
@@ -24,13 +25,13 @@ export function registerDecide(program: Command): void {
       .option('--rule <ids...>', `${verb} every change of these rules`)
       .option('--file <paths...>', `${verb} every change in these input files`)
       .option('--all', `${verb} every change`)
-      .action((ids: string[], options: DecideOptions) => decide(decision, ids, options, program))
+      .action((ids: string[], options: DecideOptions) => decide(decision, ids, options))
   }
 }
 
-function decide(decision: Decision, ids: string[], options: DecideOptions, program: Command): void {
+function decide(decision: Decision, ids: string[], options: DecideOptions): void {
   if (ids.length === 0 && !options.rule && !options.file && !options.all) {
-    program.error('error: name change ids, --rule, --file or --all', { exitCode: EXIT.usage, code: 'mtclean.nothingSelected' })
+    throw new ConfigError('name change ids, --rule, --file or --all', `mtclean ${decision === 'accepted' ? 'accept' : 'reject'}`)
   }
   const cwd = process.cwd()
   const outFolder = path.resolve(cwd, options.out)
