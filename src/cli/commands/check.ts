@@ -7,6 +7,7 @@ import { readTextFile } from '../../io/read.js'
 import { FORMATS, formatDiagnostics, type Format } from '../../report/diagnostics.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
 import { EXIT } from '../exit-codes.js'
+import { withInputs } from '../inputs.js'
 
 interface CheckCommandOptions {
   rules?: string[]
@@ -15,11 +16,7 @@ interface CheckCommandOptions {
 }
 
 export function registerCheck(program: Command): void {
-  program
-    .command('check')
-    .description('point out what a person must fix: broken sentences, repeats, MT artifacts, suspect names')
-    .argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds'])
-    .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
+  withInputs(program.command('check').description('point out what a person must fix: broken sentences, repeats, MT artifacts, suspect names'))
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('--unknown', 'also list unknown words that resemble no known name')
     .action((paths: string[], options: CheckCommandOptions) => runCheck(paths, options))

@@ -11,6 +11,7 @@ import { decisionsPath, loadDecisions, type Decision } from '../../review/decisi
 import { buildReport } from '../../report/report.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
 import { EXIT } from '../exit-codes.js'
+import { withInputs } from '../inputs.js'
 
 interface CleanOptions {
   out: string
@@ -22,12 +23,8 @@ interface CleanOptions {
 export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json' } as const
 
 export function registerClean(program: Command): void {
-  program
-    .command('clean')
-    .description('write cleaned copies of the texts, with changes.diff, report.md and report.json')
-    .argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds'])
+  withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff, report.md and report.json'))
     .option('-o, --out <dir>', 'output folder', 'cleaned')
-    .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .action((paths: string[], options: CleanOptions) => runClean(paths, options))

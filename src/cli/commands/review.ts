@@ -10,6 +10,7 @@ import { decisionsPath, loadDecisions, saveDecisions } from '../../review/decisi
 import { REVIEW_KEYS, ReviewSession, type ReviewItem, type ReviewKey } from '../../review/session.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
 import { EXIT } from '../exit-codes.js'
+import { withInputs } from '../inputs.js'
 
 interface ReviewOptions {
   out: string
@@ -19,12 +20,8 @@ interface ReviewOptions {
 const CONTEXT_CHARS = 40
 
 export function registerReview(program: Command): void {
-  program
-    .command('review')
-    .description('walk through every proposed change and accept or reject it (like git add -p)')
-    .argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds'])
+  withInputs(program.command('review').description('walk through every proposed change and accept or reject it (like git add -p)'))
     .option('-o, --out <dir>', 'output folder (where decisions.json is kept)', 'cleaned')
-    .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
     .action((paths: string[], options: ReviewOptions) => runReview(paths, options))
 }
 

@@ -1,0 +1,8 @@
+import type { Command } from 'commander'
+
+/** The arguments every command that reads texts shares: the paths, and the rules to use. */
+export function withInputs(command: Command): Command {
+  return command
+    .argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds'])
+    .option('-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)')
+}
