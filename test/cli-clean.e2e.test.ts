@@ -19,6 +19,7 @@ describe('mtclean clean (end to end, real binary)', () => {
       '003_20a4d5e7382ff51f.txt',
       '004_ff1bc3d9e05ffa66.txt',
       'changes.diff',
+      'report.html',
       'report.json',
       'report.md',
     ])
@@ -57,7 +58,7 @@ describe('mtclean clean (end to end, real binary)', () => {
     const first = snapshotTree(path.join(dir, 'cleaned'))
     runCli(['clean'], dir)
     expect(snapshotTree(path.join(dir, 'cleaned'))).toEqual(first)
-    for (const name of ['changes.diff', 'report.json', 'report.md']) expect(first.get(name)!.toString()).not.toContain(dir)
+    for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html']) expect(first.get(name)!.toString()).not.toContain(dir)
   })
 
   it('--dry-run prints the diff and writes nothing', () => {

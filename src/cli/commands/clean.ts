@@ -6,6 +6,7 @@ import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
 import { writeOutputs, type OutputFile } from '../../io/write.js'
 import { unifiedDiff } from '../../report/diff.js'
+import { renderHtml } from '../../report/html.js'
 import { renderMarkdown } from '../../report/markdown.js'
 import { decisionsPath, loadDecisions, type Decision } from '../../review/decisions.js'
 import { buildReport } from '../../report/report.js'
@@ -20,7 +21,7 @@ interface CleanOptions {
   onlyAccepted?: boolean
 }
 
-export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json' } as const
+export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json', html: 'report.html' } as const
 
 export function registerClean(program: Command): void {
   withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff, report.md and report.json'))
@@ -67,6 +68,7 @@ function runClean(paths: string[], options: CleanOptions): void {
       { path: path.join(outFolder, REPORT_FILES.diff), content: diff },
       { path: path.join(outFolder, REPORT_FILES.markdown), content: renderMarkdown(report) },
       { path: path.join(outFolder, REPORT_FILES.json), content: `${JSON.stringify(report, null, 2)}\n` },
+      { path: path.join(outFolder, REPORT_FILES.html), content: renderHtml(report, run.results) },
     ]
     writeOutputs(outputs)
   }

@@ -6,6 +6,7 @@ import { createChecker } from '../../checks/index.js'
 import { cleanFiles, type FileResult } from '../../clean.js'
 import { ConfigError, formatLocation } from '../../errors.js'
 import { checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
+import { visibleWhitespace } from '../../report/visible.js'
 import { decisionsPath, loadDecisions, saveDecisions } from '../../review/decisions.js'
 import { REVIEW_KEYS, ReviewSession, type ReviewItem, type ReviewKey } from '../../review/session.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
@@ -107,12 +108,10 @@ function itemsOf(result: FileResult): ReviewItem[] {
   })
 }
 
-/** Spaces and line breaks made visible inside the markers, so a spacing fix can be seen. */
-const visible = (text: string): string => text.replace(/ /g, '␣').replace(/\r?\n/g, '⏎')
 
 function render(item: ReviewItem, progress: { index: number; total: number }): string {
-  const removed = item.before ? pc.red(`[-${visible(item.before)}-]`) : ''
-  const added = item.after ? pc.green(`{+${visible(item.after)}+}`) : ''
+  const removed = item.before ? pc.red(`[-${visibleWhitespace(item.before)}-]`) : ''
+  const added = item.after ? pc.green(`{+${visibleWhitespace(item.after)}+}`) : ''
   return [
     '',
     `${pc.cyan(`${item.file}:${item.line}:${item.column}`)}  ${pc.dim(`change ${progress.index}/${progress.total}  ${item.id}`)}`,

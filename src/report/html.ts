@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { html as diffToHtml } from 'diff2html'
+import type { SkipReason } from '../change.js'
+import type { FileResult } from '../clean.js'
+import { unifiedDiff } from './diff.js'
+import { visibleWhitespace } from './visible.js'
+import type { Report, ReportedChange, ReportedFile, ReportedFinding } from './report.js'
+
+// diff2html's stylesheet, inlined: the report is one file that works offline.
+const DIFF2HTML_CSS = readFileSync(createRequire(import.meta.url).resolve('diff2html/bundles/css/diff2html.min.css'), 'utf8')
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+
+const visible = (text: string): string => escape(visibleWhitespace(text))
+
+const STYLE = `
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1.5rem; color: #1f2328; }
+h1 { margin-top: 0; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; }
+table.data { border-collapse: collapse; margin: .75rem 0 1.25rem; width: 100%; }
+table.data th, table.data td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+table.data th { background: #f6f8fa; }
+.num { text-align: right; }
+code { font: 13px ui-monospace, monospace; }
+del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
+ins { background: #dafbe1; color: #116329; text-decoration: none; }
+.badge { display: inline-block; border-radius: 1em; padding: 0 .6em; font-size: 12px; font-weight: 600; }
+.undecided { background: #eaeef2; } .accepted { background: #dafbe1; } .rejected { background: #ffebe9; }
+.overlap, .ambiguous { background: #fff8c5; }
+.summary { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 1rem 0; }
+.summary div { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem 1rem; }
+.summary strong { display: block; font-size: 1.5rem; }
+.finding mark { background: #fff8c5; }
+/* Paragraphs are long lines: wrap the text of each diff line, not the markup around it. */
+.d2h-code-side-line, .d2h-code-line { white-space: normal; }
+.d2h-code-line-ctn { white-space: pre-wrap; word-break: break-word; }
+`
+
+function changeCell(change: ReportedChange): string {
+  const left = /\S*$/u.exec(change.context.before)?.[0] ?? ''
+  const right = /^\S*/u.exec(change.context.after)?.[0] ?? ''
+  const removed = change.before ? `<del>${visible(change.before)}</del>` : ''
+  const added = change.after ? `<ins>${visible(change.after)}</ins>` : ''
+  return `<code>${escape(left)}${removed}${added}${escape(right)}</code>`
+}
+
+const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambiguous', rejected: 'rejected', undecided: 'not accepted' }
+
+function findingRow(finding: ReportedFinding, output: string): string {
+  const lines = output.split('\n')
+  const line = lines[finding.line - 1] ?? ''
+  const start = finding.column - 1
+  const end = finding.endLine === finding.line ? finding.endColumn - 1 : line.length
+  const context =
+    `${start > 60 ? '…' : ''}${escape(line.slice(Math.max(0, start - 60), start))}<mark>${escape(line.slice(start, end))}</mark>` +
+    `${escape(line.slice(end, end + 60))}${end + 60 < line.length ? '…' : ''}`
+  const expected = finding.expected.length > 0 ? finding.expected.map((text) => `<code>${escape(text)}</code>`).join(' or ') : ''
+  return `<tr class="finding"><td>${finding.line}:${finding.column}</td><td><a href="${escape(finding.url)}">${escape(finding.ruleId)}</a></td><td>${escape(finding.reason)}<br><code>${context}</code></td><td>${expected}</td></tr>`
+}
+
+function fileSection(file: ReportedFile, result: FileResult | undefined, index: number): string {
+  const parts = [`<section class="file" id="file-${index}"><h2>${escape(file.path)}</h2>`]
+  parts.push(`<p>${file.changes.length} change(s) → <code>${escape(file.output)}</code></p>`)
+  if (file.changes.length > 0 || file.skipped.length > 0) {
+    parts.push('<table class="data changes"><tr><th>where</th><th>rule</th><th>change</th><th>decision</th><th>id</th></tr>')
+    for (const change of file.changes) {
+      parts.push(`<tr><td>${change.line}:${change.column}</td><td>${escape(change.ruleId)}</td><td>${changeCell(change)}</td><td><span class="badge ${change.decision}">${change.decision}</span></td><td><code>${change.id}</code></td></tr>`)
+    }
+    for (const skip of file.skipped) {
+      parts.push(`<tr><td>${skip.line}:${skip.column}</td><td>${escape(skip.ruleId)}</td><td>${changeCell(skip)}</td><td><span class="badge ${skip.reason}">${WHY[skip.reason]}</span></td><td><code>${skip.id}</code></td></tr>`)
+    }
+    parts.push('</table>')
+  }
+  if (result && result.output !== result.source) {
+    parts.push(diffToHtml(unifiedDiff([result]), { outputFormat: 'side-by-side', drawFileList: false, diffStyle: 'word', matching: 'lines' }))
+  }
+  if (file.findings.length > 0 && result) {
+    parts.push(`<h3>Open findings in the cleaned copy (${file.findings.length})</h3>`)
+    parts.push('<table class="data findings"><tr><th>where</th><th>check</th><th>problem</th><th>suggestion</th></tr>')
+    for (const finding of file.findings) parts.push(findingRow(finding, result.output))
+    parts.push('</table>')
+  }
+  parts.push('</section>')
+  return parts.join('\n')
+}
+
+/** One self-contained page: counts per rule, then per file its changes with decisions, a side-by-side diff and open findings. */
+export function renderHtml(report: Report, results: FileResult[]): string {
+  const { summary } = report
+  const byPath = new Map(results.map((result) => [result.input.displayPath, result]))
+  const stat = (value: number, label: string): string => `<div><strong>${value}</strong>${label}</div>`
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>mtclean report</title>
+<style>${DIFF2HTML_CSS}</style>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>mtclean report</h1>
+<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${stat(summary.findings, 'open findings')}</div>
+<h2>Changes per rule</h2>
+<table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
+${report.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td><code>${escape(rule.rule)}</code></td></tr>`).join('\n')}
+</table>
+<p>${report.files.map((file, index) => `<a href="#file-${index}">${escape(file.path)}</a>`).join(' · ')}</p>
+${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>` : ''}
+${report.files.map((file, index) => fileSection(file, byPath.get(file.path), index)).join('\n')}
+</body>
+</html>
+`
+}
