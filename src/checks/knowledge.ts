@@ -56,9 +56,10 @@ export class Knowledge {
     }
   }
 
-  /** Whether a word is English or a known name (case as the dictionary rules it, or as listed). */
+  /** Whether a word is English or a known name (case as the dictionary rules it, or as listed); a possessive counts as its word. */
   isKnown(word: string): boolean {
-    return this.known.has(word) || this.spell.correct(word)
+    const stem = word.replace(/['’]s?$/u, '')
+    return this.known.has(word) || this.known.has(stem) || this.spell.correct(word) || (stem !== word && stem !== '' && this.spell.correct(stem))
   }
 
   /** Whether a whole CamelCase word such as `YouTube` is listed as a known name. */
@@ -68,7 +69,7 @@ export class Knowledge {
 
   /** The known name that an unknown word (or words) most likely garbles, if any. */
   closestName(text: string): NameMatch | null {
-    const key = lettersOnly(text)
+    const key = lettersOnly(text.replace(/['’]s$/u, ''))
     if (key.length < 4) return null
     if (this.matchCache.has(key)) return this.matchCache.get(key)!
     const sound = doubleMetaphone(key)[0]
@@ -98,15 +99,16 @@ export class Knowledge {
 }
 
 /**
- * How an unknown word relates to a name: it is the pinyin of the name's Chinese form (one slip allowed
- * in long ones), it sounds the same (same double-metaphone key) and is spelled alike, or it is one or two
- * letters off a long name.
+ * How an unknown word relates to a name: it is the pinyin of the name's Chinese form (exactly: one letter
+ * makes another syllable, `hongren` is not 洪森 `hongsen`; one slip only in names of ten letters or more),
+ * it sounds the same (same double-metaphone key) and is spelled alike, or it is a letter or two off a long
+ * name.
  */
 function compare(key: string, sound: string, name: KnownName): NameMatch | null {
   if (key === name.key) return null
   if (name.pinyin && name.pinyin.length >= 4) {
     const slip = distance(key, name.pinyin)
-    if (slip === 0 || (slip === 1 && key.length >= 7)) return { name, how: 'pinyin', distance: slip }
+    if (slip === 0 || (slip === 1 && key.length >= 10)) return { name, how: 'pinyin', distance: slip }
   }
   const letters = distance(key, name.key)
   const longest = Math.max(key.length, name.key.length)

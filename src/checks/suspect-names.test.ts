@@ -23,6 +23,11 @@ describe('suspect-name', () => {
     expect(messagesOf(suspectNames, 'Wang Yi met Lavrov, Ravorov and Bao Chengke; Song Wendi spoke.')).toEqual([])
   })
 
+  it('reads a possessive as its name', () => {
+    expect(messagesOf(suspectNames, "Wang Yi's statement and Kuleba’s reply.")).toEqual([])
+    expect(messagesOf(suspectNames, "Lavroff's statement.")).toEqual(["1:1-1:10: `Lavroff's` is not a known word: possibly Lavrov (sound)"])
+  })
+
   it('lists unknown words that resemble nothing with `unknown`', () => {
     expect(messagesOf(suspectNames, 'Bao Chengke spoke of xqzt.', { unknown: true })).toEqual([
       '1:1-1:4: Unknown word `Bao`',
