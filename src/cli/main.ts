@@ -5,6 +5,7 @@ import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
+import { registerEval } from './commands/eval.js'
 import { registerReview } from './commands/review.js'
 import { EXIT } from './exit-codes.js'
 
@@ -22,6 +23,7 @@ registerCheck(program)
 registerReview(program)
 registerDecide(program)
 registerApply(program)
+registerEval(program)
 
 try {
   await program.parseAsync(process.argv)
