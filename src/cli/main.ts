@@ -7,6 +7,7 @@ import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
 import { registerReview } from './commands/review.js'
+import { registerRules } from './commands/rules.js'
 import { EXIT } from './exit-codes.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -24,6 +25,7 @@ registerReview(program)
 registerDecide(program)
 registerApply(program)
 registerEval(program)
+registerRules(program)
 
 try {
   await program.parseAsync(process.argv)

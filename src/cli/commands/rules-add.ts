@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { Option, type Command } from 'commander'
+import { parse } from 'yaml'
+import { ConfigError, ConfigErrors } from '../../errors.js'
+import { readTextFile } from '../../io/read.js'
+import { writeOutputs } from '../../io/write.js'
+import { defaultRulePaths } from '../../rules/compile.js'
+import { planAdd, type AddRequest } from '../../rules/edit.js'
+import { listRuleFiles } from '../../rules/load.js'
+import { CATEGORIES, type Category } from '../../rules/types.js'
+import { EXIT } from '../exit-codes.js'
+import { RULES_OPTION } from '../inputs.js'
+
+interface AddOptions {
+  canonical?: string
+  variant?: string[]
+  category?: Category
+  file?: string
+  from?: string
+  rules?: string[]
+  dryRun?: boolean
+}
+
+export function registerRulesAdd(rules: Command): void {
+  rules
+    .command('add')
+    .description('add variants to an entity (or a new entity), keeping the YAML file as it was around them')
+    .option('--canonical <form>', 'the canonical form')
+    .option('--variant <texts...>', 'the variants to add')
+    .addOption(new Option('--category <category>', 'category of a new entity').choices([...CATEGORIES]))
+    .option('--file <file>', 'the rule file for a new entity (default: by category, e.g. rules/people.yaml)')
+    .option('--from <file>', 'a review file written by `mtclean suggest --write` and edited by a person')
+    .option(...RULES_OPTION)
+    .option('-n, --dry-run', 'say what would change, write nothing')
+    .action((options: AddOptions) => runAdd(options))
+}
+
+function requestsFrom(file: string): AddRequest[] {
+  const data = parse(readTextFile(file)) as { suggestions?: AddRequest[] } | null
+  if (!data || !Array.isArray(data.suggestions)) throw new ConfigError('not a review file: expected a `suggestions:` list', file)
+  return data.suggestions.map((suggestion) => ({
+    canonical: suggestion.canonical,
+    variants: suggestion.variants ?? [],
+    category: suggestion.category,
+    note: suggestion.note,
+    examples: suggestion.examples,
+  }))
+}
+
+function runAdd(options: AddOptions): void {
+  const cwd = process.cwd()
+  const rulePaths = options.rules ?? defaultRulePaths(cwd)
+  let requests: AddRequest[]
+  if (options.from) requests = requestsFrom(options.from)
+  else if (options.canonical && options.variant?.length) {
+    requests = [{ canonical: options.canonical, variants: options.variant, category: options.category, file: options.file }]
+  } else throw new ConfigError('give --canonical and --variant, or --from a review file', 'mtclean rules add')
+  const folder = rulePaths.find((each) => !each.endsWith('.yaml') && !each.endsWith('.yml')) ?? path.dirname(rulePaths[0]!)
+  let edits
+  try {
+    edits = planAdd(listRuleFiles(rulePaths), folder, requests)
+  } catch (error) {
+    // The problems are reported at their lines in the rule files as they would be after the edit.
+    if (error instanceof ConfigErrors) process.stderr.write('mtclean rules add: refused, the rule set would not be valid (nothing written):\n')
+    throw error
+  }
+  for (const edit of edits) process.stderr.write(`mtclean: ${options.dryRun ? 'would change' : 'changed'} ${edit.file}${edit.before === '' ? ' (new file)' : ''}\n`)
+  if (!options.dryRun) writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))
+  if (edits.length === 0) process.stderr.write('mtclean: nothing to add: every variant is there already\n')
+  process.exitCode = EXIT.ok
+}

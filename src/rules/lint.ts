@@ -1,0 +1,77 @@
+import { checkSync } from 'recheck'
+import { applyChanges } from '../apply/apply.js'
+import { cleanText } from '../clean.js'
+import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
+import { findChanges } from '../match/index.js'
+import { compileRules } from './compile.js'
+import { hasContext, isNegative } from './examples.js'
+import type { Rule } from './types.js'
+import { validateRules } from './validate.js'
+
+/** One lint finding, at a place in a rule file. */
+export interface LintFinding {
+  ruleId: string
+  location: SourceLocation
+  message: string
+}
+
+/** The lint checks, one table: their ids are what `rules lint` reports. */
+export const LINT_CHECKS = {
+  invalid: 'duplicate, cycle, bad regex… (what loading refuses)',
+  'no-examples': 'a rule without an example it changes',
+  'no-negative-example': 'a rule with a context but no example it must leave alone',
+  shadowed: 'a rule whose own example is always beaten by another rule',
+  'not-idempotent': 'rules that, together, change their own output again',
+  redos: 'a regular expression prone to catastrophic backtracking',
+  'never-fires': 'a rule that changes nothing in the given corpus',
+} as const
+export type LintCheck = keyof typeof LINT_CHECKS
+
+const at = (check: LintCheck, location: SourceLocation, message: string): LintFinding => ({ ruleId: check, location, message })
+
+/** Lints a rule set: what loading validates, plus examples, shadowing, idempotency, ReDoS and (given a corpus) rules that never fire. */
+export function lintRules(rules: Rule[], corpus: string[] = []): LintFinding[] {
+  const findings: LintFinding[] = []
+  try {
+    validateRules(rules)
+  } catch (error) {
+    if (!(error instanceof ConfigErrors)) throw error
+    return error.errors.map((each: ConfigError) => at('invalid', { file: each.file, line: each.line ?? 1, column: each.column ?? 1 }, each.message))
+  }
+  const ruleSet = compileRules(rules)
+
+  for (const rule of rules) {
+    const positives = rule.examples.filter((example) => !isNegative(example))
+    if (positives.length === 0) findings.push(at('no-examples', rule.location, `"${rule.id}" has no example that it changes`))
+    if (hasContext(rule) && !rule.examples.some(isNegative)) {
+      findings.push(at('no-negative-example', rule.location, `"${rule.id}" has a context but no example it must leave unchanged`))
+    }
+    // Shadowed: in the whole rule set, none of the rule's own examples gets its change.
+    if (positives.length > 0) {
+      const wins = positives.some((example) => applyChanges(example.before, findChanges(example.before, ruleSet).changes).applied.some((change) => change.rule.id === rule.id))
+      if (!wins) findings.push(at('shadowed', rule.location, `"${rule.id}" never applies to its own examples: other rules win every overlap`))
+    }
+    // Idempotency: cleaning an example's output again must change nothing.
+    for (const example of rule.examples) {
+      const once = cleanText(example.before, ruleSet).output
+      const again = cleanText(once, ruleSet).applied
+      if (again.length > 0) {
+        const others = [...new Set(again.map((change) => change.rule.id))].join(', ')
+        findings.push(at('not-idempotent', example.location, `"${rule.id}" with ${others}: cleaning "${example.before}" twice changes it again`))
+      }
+    }
+    if (rule.kind === 'pattern') {
+      const verdict = checkSync(rule.pattern, rule.ignoreCase ? 'imu' : 'mu', { timeout: 5000 })
+      if (verdict.status === 'vulnerable') {
+        findings.push(at('redos', rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${verdict.complexity.type}): ${verdict.attack.pattern}`))
+      }
+    }
+  }
+
+  if (corpus.length > 0) {
+    const fired = new Set<string>()
+    for (const text of corpus) for (const change of cleanText(text, ruleSet).applied) fired.add(change.rule.id)
+    for (const rule of rules) if (!fired.has(rule.id)) findings.push(at('never-fires', rule.location, `"${rule.id}" changes nothing in the corpus`))
+  }
+  return findings.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column)
+}
