@@ -56,10 +56,13 @@ export class Knowledge {
     }
   }
 
-  /** Whether a word is English or a known name (case as the dictionary rules it, or as listed); a possessive counts as its word. */
+  /** Whether a word is English or a known name (case as the dictionary rules it, or as listed); a possessive counts as its word, a compound as its parts. */
   isKnown(word: string): boolean {
     const stem = word.replace(/['’]s?$/u, '')
-    return this.known.has(word) || this.known.has(stem) || this.spell.correct(word) || (stem !== word && stem !== '' && this.spell.correct(stem))
+    if (this.known.has(word) || this.known.has(stem) || this.spell.correct(word) || (stem !== word && stem !== '' && this.spell.correct(stem))) return true
+    // A compound (`China-Russia`, `anti-terrorism`) is known when each of its parts is.
+    const parts = stem.split('-')
+    return parts.length > 1 && parts.every((part) => part !== '' && this.isKnown(part))
   }
 
   /** Whether a whole CamelCase word such as `YouTube` is listed as a known name. */

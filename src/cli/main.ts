@@ -8,6 +8,7 @@ import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
 import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
+import { registerSuggest } from './commands/suggest.js'
 import { EXIT } from './exit-codes.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -26,6 +27,7 @@ registerDecide(program)
 registerApply(program)
 registerEval(program)
 registerRules(program)
+registerSuggest(program)
 
 try {
   await program.parseAsync(process.argv)

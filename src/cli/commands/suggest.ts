@@ -1,0 +1,31 @@
+import type { Command } from 'commander'
+import { Document } from 'yaml'
+import { findInputs } from '../../io/inputs.js'
+import { readTextFile } from '../../io/read.js'
+import { writeOutputs } from '../../io/write.js'
+import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
+import { suggestVariants } from '../../suggest/suggest.js'
+import { EXIT } from '../exit-codes.js'
+import { withInputs } from '../inputs.js'
+
+export function registerSuggest(program: Command): void {
+  withInputs(program.command('suggest').description('propose new variants from the corpus: unknown words that are probably garbled forms of one name'))
+    .option('-w, --write <file>', 'write a review file (edit it, then `mtclean rules add --from FILE`)')
+    .action((paths: string[], options: { rules?: string[]; write?: string }) => {
+      const cwd = process.cwd()
+      const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
+      const texts = findInputs(paths, cwd).files.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
+      const proposals = suggestVariants(texts, ruleSet)
+      const doc = new Document({ suggestions: proposals })
+      doc.commentBefore =
+        ` mtclean suggest: ${proposals.length} proposal(s) from ${texts.length} file(s), most likely first.\n` +
+        ' Check each: delete what is wrong, name the canonical form where it is null, then:\n' +
+        '   mtclean rules add --from THIS_FILE\n' +
+        ' (evidence and confidence are for you; rules add reads canonical, category, variants and examples.)'
+      const yaml = doc.toString({ lineWidth: 0 })
+      if (options.write) writeOutputs([{ path: options.write, content: yaml }])
+      else process.stdout.write(yaml)
+      process.stderr.write(`mtclean: ${proposals.length} proposal(s)${options.write ? ` written to ${options.write}` : ''}\n`)
+      process.exitCode = EXIT.ok
+    })
+}
