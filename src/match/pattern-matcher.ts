@@ -39,7 +39,8 @@ export function expandTemplate(template: string, match: RegExpMatchArray, text: 
       if (one >= 1 && one <= groupCount) return (match[one] ?? '') + digits.slice(1)
       return token
     }
-    if (match.groups && name in match.groups) return match.groups[name] ?? ''
+    // With named groups, an unknown name gives the empty string; without any, the text stays as written.
+    if (match.groups) return match.groups[name] ?? ''
     return token
   })
 }

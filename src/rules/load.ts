@@ -75,12 +75,15 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
 
   const data = expandShorthands(doc.toJS() ?? {})
   if (!validateRuleFile(data)) {
-    throw new ConfigErrors(
-      (validateRuleFile.errors ?? []).map((error) => {
+    // One problem may break several schema keywords (type and pattern): report each place and message once.
+    const seen = new Set<string>()
+    const errors = (validateRuleFile.errors ?? [])
+      .map((error) => {
         const { line, column } = at(offsetOfError(doc, error))
         return new ConfigError(describeSchemaError(error), file, line, column)
-      }),
-    )
+      })
+      .filter((error) => !seen.has(error.format()) && Boolean(seen.add(error.format())))
+    throw new ConfigErrors(errors)
   }
 
   const locate = (nodePath: Path): SourceLocation => at(offsetOf(doc, nodePath))

@@ -3,7 +3,7 @@ import { CATEGORIES, CONTEXT_KEYS } from './types.js'
 // JSON Schema of a rule file, after shorthands are expanded (see `expandShorthands` in load.ts):
 // a variant may be written as a plain string, a context list as a single string.
 
-const text = { type: 'string', minLength: 1, pattern: '\\S' }
+const text = { type: 'string', pattern: '\\S' }
 const textList = { type: 'array', minItems: 1, items: text }
 const contextProperties = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, textList]))
 
