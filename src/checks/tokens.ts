@@ -51,7 +51,19 @@ function terminalStop(text: string, end: number): number {
 const offsetOf = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }, side: 'start' | 'end'): number =>
   node.position?.[side].offset ?? 0
 
+// Several checks read the segments of one tree: compute them once per tree.
+const cache = new WeakMap<Root, Segment[]>()
+
 export function segments(tree: Root, file: VFile): Segment[] {
+  let found = cache.get(tree)
+  if (!found) {
+    found = computeSegments(tree, file)
+    cache.set(tree, found)
+  }
+  return found
+}
+
+function computeSegments(tree: Root, file: VFile): Segment[] {
   const text = String(file.value)
   const out: Segment[] = []
   for (const paragraph of tree.children) {
