@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// npm run bench [-- --files 2000 --reps 3 --growth-files 500 --textlint-files 50]
+// Times mtclean clean and check beside GNU sed -E (the floor: the same substitutions, one concatenated
+// stream) and textlint + textlint-rule-prh (a peer), on a deterministic corpus built from the seeds'
+// paragraphs, and the cost of growing the rule set. Prints a table and writes bench/results.json.
+// Figures drift on a shared machine: the ratios, measured in the same run, are what to compare.
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const BIN = path.join(ROOT, 'bin/mtclean.js')
+const { values } = parseArgs({
+  options: {
+    files: { type: 'string', default: '2000' },
+    reps: { type: 'string', default: '3' },
+    'growth-files': { type: 'string', default: '500' },
+    'textlint-files': { type: 'string', default: '50' },
+  },
+})
+const FILES = Number(values.files)
+const REPS = Number(values.reps)
+const WORK = path.join(ROOT, 'bench/.work')
+
+const { loadRuleSet } = await import(path.join(ROOT, 'dist/rules/compile.js'))
+
+/** A deterministic corpus: files of 10–20 paragraphs drawn from the seeds by a fixed LCG. */
+function makeCorpus(dir, files) {
+  if (existsSync(path.join(dir, '.done'))) return
+  rmSync(dir, { recursive: true, force: true })
+  const seeds = readdirSync(path.join(ROOT, 'seeds')).map((name) => readFileSync(path.join(ROOT, 'seeds', name), 'utf8'))
+  const paragraphs = seeds.flatMap((text) => text.split(/\n+/).filter((line) => line.trim()))
+  let state = 20261122
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648)
+  for (let index = 0; index < files; index++) {
+    const folder = path.join(dir, String(index % 50).padStart(2, '0'))
+    mkdirSync(folder, { recursive: true })
+    const count = 10 + Math.floor(random() * 11)
+    const text = Array.from({ length: count }, () => paragraphs[Math.floor(random() * paragraphs.length)]).join('\n\n')
+    writeFileSync(path.join(folder, `article-${index}.txt`), `${text}\n`)
+  }
+  writeFileSync(path.join(dir, '.done'), '')
+}
+
+const sizeOf = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith('.txt'))
+    .reduce((sum, name) => sum + readFileSync(path.join(dir, name)).length, 0)
+
+/** Wall time (s) and peak RSS (MB) of a command, by GNU time; the median of `reps` runs. */
+function measure(command, args, options = {}) {
+  const runs = []
+  for (let rep = 0; rep < (options.reps ?? REPS); rep++) {
+    options.before?.()
+    const result = spawnSync('/usr/bin/time', ['-f', '@@ %e %M', command, ...args], { cwd: options.cwd ?? WORK, encoding: 'utf8', maxBuffer: 1 << 30 })
+    const line = result.stderr.split('\n').reverse().find((each) => each.startsWith('@@ '))
+    if (!line) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`)
+    const [, seconds, kilobytes] = line.split(' ')
+    runs.push({ seconds: Number(seconds), rssMb: Number(kilobytes) / 1024 })
+  }
+  runs.sort((a, b) => a.seconds - b.seconds)
+  return runs[Math.floor(runs.length / 2)]
+}
+
+const sedEscape = (text) => text.replace(/[\\/.*+?()[\]{}|^$]/g, '\\$&').split(/\s+/).join('[[:space:]]+')
+// The spacing patterns in sed's ERE (no lookarounds there: the context is captured and put back).
+const SED_PATTERNS = {
+  'hyphen-space': 's/([[:alpha:]]) +-([[:alpha:]])/\\1-\\2/g',
+  'period-space': 's/([[:alpha:]][[:lower:]])\\.([[:upper:]][[:lower:]])/\\1. \\2/g',
+  'apostrophe-space': "s/([[:alpha:]]) +(’s)/\\1\\2/g",
+  'comma-space': 's/([[:alnum:])]) +([,;])/\\1\\2/g',
+  'essence-artifact': 's/([.!?])Essence$/\\1/',
+  'stray-xi': 's/(security|stability) +Xi([.,;])/\\1\\2/g',
+}
+
+function sedScript(rules) {
+  const lines = []
+  for (const rule of rules) {
+    if (rule.kind === 'entity') {
+      for (const variant of rule.variants) lines.push(`s/(^|[^[:alnum:]_])${sedEscape(variant.text)}([^[:alnum:]_]|$)/\\1${rule.canonical.replace(/[\\/&]/g, '\\$&')}\\2/g`)
+    } else if (SED_PATTERNS[rule.id]) lines.push(SED_PATTERNS[rule.id])
+  }
+  return `${lines.join('\n')}\n`
+}
+
+// prh escapes a literal's `-` as `\-` and compiles with the `u` flag, which rejects that: give every
+// variant as a regex instead, whole words and any whitespace between them, as mtclean matches it.
+const prhVariant = (text) =>
+  `/(?<![\\p{L}\\p{N}])${text.split(/\s+/).map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('\\s+')}(?![\\p{L}\\p{N}])/`
+
+function prhYaml(rules) {
+  const entries = []
+  for (const rule of rules) {
+    if (rule.kind === 'entity') entries.push(`  - expected: ${JSON.stringify(rule.canonical)}\n    patterns: [${rule.variants.map((variant) => JSON.stringify(prhVariant(variant.text))).join(', ')}]`)
+    else entries.push(`  - expected: ${JSON.stringify(rule.replace)}\n    patterns: [${JSON.stringify(`/${rule.pattern}/`)}]`)
+  }
+  return `version: 1\nrules:\n${entries.join('\n')}\n`
+}
+
+function syntheticRules(count) {
+  const names = Array.from({ length: count }, (_, index) => `  - {id: synthetic-${index}, canonical: Canon${index}a, category: person, variants: [Garble${index}x, Multi ${index} Word]}`)
+  return `entities:\n${names.join('\n')}\n`
+}
+
+mkdirSync(WORK, { recursive: true })
+const corpus = path.join(WORK, `corpus-${FILES}`)
+makeCorpus(corpus, FILES)
+const megabytes = sizeOf(corpus) / 1e6
+const rules = loadRuleSet([path.join(ROOT, 'rules')]).rules
+const out = path.join(WORK, 'out')
+const results = { corpus: { files: FILES, megabytes: Number(megabytes.toFixed(2)) }, runs: {} }
+const record = (name, run, mb = megabytes, files = FILES) => {
+  results.runs[name] = { seconds: run.seconds, mbPerSecond: Number((mb / run.seconds).toFixed(2)), filesPerSecond: Math.round(files / run.seconds), peakRssMb: Math.round(run.rssMb) }
+  const row = results.runs[name]
+  console.log(`${name.padEnd(28)} ${String(row.seconds).padStart(7)} s ${String(row.mbPerSecond).padStart(8)} MB/s ${String(row.filesPerSecond).padStart(7)} files/s ${String(row.peakRssMb).padStart(6)} MB RSS`)
+}
+
+console.log(`corpus: ${FILES} files, ${megabytes.toFixed(1)} MB; median of ${REPS} run(s)\n`)
+record('mtclean clean', measure(process.execPath, [BIN, 'clean', corpus, '--out', out, '--rules', path.join(ROOT, 'rules')], { before: () => rmSync(out, { recursive: true, force: true }) }))
+record('mtclean check', measure(process.execPath, [BIN, 'check', corpus, '--rules', path.join(ROOT, 'rules'), '--format', 'json'], {}))
+writeFileSync(path.join(WORK, 'rules.sed'), sedScript(rules))
+record('sed -E (one stream)', measure('sh', ['-c', `find '${corpus}' -name '*.txt' -print0 | xargs -0 cat | sed -E -f '${path.join(WORK, 'rules.sed')}' > /dev/null`]))
+
+// textlint + prh with --fix, on a subset (it is slow), in a copy it may rewrite.
+const textlintFiles = Number(values['textlint-files'])
+const subset = path.join(WORK, `textlint-${textlintFiles}`)
+const textlintDir = path.join(WORK, 'textlint')
+mkdirSync(textlintDir, { recursive: true })
+writeFileSync(path.join(textlintDir, 'prh.yml'), prhYaml(rules))
+writeFileSync(path.join(textlintDir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: [path.join(textlintDir, 'prh.yml')] } } }))
+const subsetFiles = readdirSync(corpus, { recursive: true }).filter((name) => name.endsWith('.txt')).sort().slice(0, textlintFiles)
+const subsetMb = subsetFiles.reduce((sum, name) => sum + readFileSync(path.join(corpus, name)).length, 0) / 1e6
+const resetSubset = () => {
+  rmSync(subset, { recursive: true, force: true })
+  for (const name of subsetFiles) cpSync(path.join(corpus, name), path.join(subset, name))
+}
+const textlint = path.join(ROOT, 'node_modules/textlint/bin/textlint.js')
+// Run from the project root, where textlint finds textlint-rule-prh.
+record(`textlint + prh --fix (${textlintFiles})`, measure(process.execPath, [textlint, '--config', path.join(textlintDir, '.textlintrc.json'), '--fix', subset], { cwd: ROOT, before: resetSubset }), subsetMb, textlintFiles)
+// Whether textlint really fixed the texts: its figures compare only if it did.
+const left = subsetFiles.filter((name) => /Ravorov|China -Russia/.test(readFileSync(path.join(subset, name), 'utf8'))).length
+results.textlintFilesLeftUnfixed = left
+if (left > 0) console.log(`  warning: textlint + prh left ${left} of ${subsetFiles.length} files with known garbles unfixed`)
+resetSubset()
+record(`mtclean clean (${textlintFiles})`, measure(process.execPath, [BIN, 'clean', subset, '--out', path.join(WORK, 'out-subset'), '--rules', path.join(ROOT, 'rules')], { before: () => rmSync(path.join(WORK, 'out-subset'), { recursive: true, force: true }) }), subsetMb, textlintFiles)
+
+// Growth of the rule set: the project's rules plus N synthetic entities, on a part of the corpus.
+const growthFiles = Number(values['growth-files'])
+const growthCorpus = path.join(WORK, `corpus-${growthFiles}`)
+makeCorpus(growthCorpus, growthFiles)
+const growthMb = sizeOf(growthCorpus) / 1e6
+for (const count of [100, 1000, 10000]) {
+  const dir = path.join(WORK, `rules-${count}`)
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(path.join(ROOT, 'rules'), dir, { recursive: true })
+  writeFileSync(path.join(dir, 'synthetic.yaml'), syntheticRules(count))
+  record(`clean, ${count} extra entities`, measure(process.execPath, [BIN, 'clean', growthCorpus, '--out', path.join(WORK, 'out-growth'), '--rules', dir], { before: () => rmSync(path.join(WORK, 'out-growth'), { recursive: true, force: true }) }), growthMb, growthFiles)
+}
+
+const ratio = (a, b) => Number((results.runs[a].mbPerSecond / results.runs[b].mbPerSecond).toFixed(2))
+results.ratios = {
+  'clean / sed (MB/s)': ratio('mtclean clean', 'sed -E (one stream)'),
+  'clean / textlint (MB/s, same subset)': ratio(`mtclean clean (${textlintFiles})`, `textlint + prh --fix (${textlintFiles})`),
+  'time 10000 / 100 entities': Number((results.runs['clean, 10000 extra entities'].seconds / results.runs['clean, 100 extra entities'].seconds).toFixed(2)),
+}
+console.log('')
+for (const [name, value] of Object.entries(results.ratios)) console.log(`${name.padEnd(40)} ${value}`)
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log('\nwritten: bench/results.json')
