@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -41,7 +41,15 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
     const found: { absolutePath: string; outputPath: string }[] = []
     if (stats.isDirectory()) {
       roots.push({ folder: absolute, isFolder: true })
-      for (const relative of globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false }).sort()) {
+      const listed = globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false })
+      // The glob passes over links it cannot follow (a loop, a missing target): take them in, so that
+      // reading them fails and is reported instead of the file vanishing from the run unnoticed.
+      const seenHere = new Set(listed)
+      for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
+        const relative = toPosix(path.relative(absolute, path.join(entry.parentPath, entry.name)))
+        if (entry.isSymbolicLink() && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+      }
+      for (const relative of listed.sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
       }
     } else {

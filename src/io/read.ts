@@ -8,6 +8,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * back), invalid UTF-8 and binary data (a NUL byte) are refused with an error naming the file.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
+  // UTF-16 text has a byte-order mark and NUL bytes: name it rather than calling it binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ConfigError('UTF-16 text, not UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)', file)
+  }
   if (bytes.includes(0)) throw new ConfigError('binary file (contains NUL bytes), not text', file)
   try {
     return utf8.decode(bytes)
