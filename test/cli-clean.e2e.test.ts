@@ -150,6 +150,7 @@ describe('mtclean clean: usage and configuration errors (one line, exit 2, nothi
     ['malformed YAML', 'entities:\n  - id: x\n    canonical: [unclosed\n', /^rules\/bad\.yaml:\d+:\d+: invalid YAML: /],
     ['an unknown key', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y]\n    colour: red\n', /^rules\/bad\.yaml:6:5: unknown key "colour"$/],
     ['a bad regex', 'patterns:\n  - id: broken\n    category: spacing\n    pattern: "a(b"\n    replace: ""\n', /^rules\/bad\.yaml:2:5: invalid regular expression in "broken": /],
+    ['a regex that backtracks catastrophically', "patterns:\n  - id: slow\n    category: spacing\n    pattern: '(\\w+\\s?)+$'\n    replace: ''\n", /^rules\/bad\.yaml:2:5: the pattern of "slow" can backtrack catastrophically \((exponential|polynomial)/],
     ['a duplicate variant', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y, Y]\n', /^rules\/bad\.yaml:5:19: duplicate variant "Y" \(first at rules\/bad\.yaml:5:16\)$/],
     ['a variant claimed twice', 'entities:\n  - id: lavrov-again\n    canonical: Lavrow\n    category: person\n    variants: [Ravorov]\n', /^rules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "lavrov" and "lavrov-again" \(rules\/bad\.yaml:5:16\)$/],
     ['a cycle', 'entities:\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n', /^rules\/bad\.yaml:2:5: canonical form "Ravorov" of "back" is a variant of "lavrov" .*: a cycle/],

@@ -1,6 +1,17 @@
 import { ConfigError, ConfigErrors, formatLocation, type SourceLocation } from '../errors.js'
 import { compilePatternRegExp, countCaptureGroups, templateGroupReferences } from '../match/pattern-matcher.js'
 import type { EntityRule, EntityVariant, Rule } from './types.js'
+import { checkSync } from 'recheck'
+
+/**
+ * Whether a pattern can take exponential or polynomial time on some input (recheck's verdict), so that a
+ * crafted line cannot hang a run. Only patterns with a repeated group can; the others skip the check.
+ */
+function catastrophicBacktracking(source: string, ignoreCase: boolean): string | null {
+  if (!/\)[*+?{]|\)\{/u.test(source)) return null
+  const verdict = checkSync(source, ignoreCase ? 'imu' : 'mu', { timeout: 5000 })
+  return verdict.status === 'vulnerable' ? `${verdict.complexity.type}, e.g. on ${JSON.stringify(verdict.attack.string.slice(0, 40))}` : null
+}
 
 /** Whitespace-folded (and, for case-insensitive variants, lower-cased) form two texts are compared in. */
 export function variantKey(text: string, ignoreCase: boolean): string {
@@ -89,6 +100,8 @@ export function validateRules(rules: Rule[]): void {
       fail(rule.location, `invalid regular expression in "${rule.id}": ${(error as Error).message}`)
       continue
     }
+    const backtracking = catastrophicBacktracking(rule.pattern, rule.ignoreCase)
+    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without nested or overlapping repeats`)
     for (const reference of templateGroupReferences(rule.replace)) {
       if (typeof reference === 'number' && reference > groups) {
         fail(rule.location, `replacement of "${rule.id}" uses $${reference} but the pattern has ${groups} group(s)`)
