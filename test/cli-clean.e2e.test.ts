@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
@@ -13,6 +13,7 @@ describe('mtclean clean (end to end, real binary)', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/^mtclean: 5 file\(s\), \d+ change\(s\) by \d+ rule\(s\).* → cleaned\/\n$/)
     expect([...snapshotTree(path.join(dir, 'cleaned')).keys()].sort()).toEqual([
+      '.mtclean-manifest.json',
       '000_8f9708c4ec4fda24.txt',
       '001_d702a5174758cb34.txt',
       '002_1662351705a9b550.txt',
@@ -185,6 +186,21 @@ describe('mtclean clean: usage and configuration errors (one line, exit 2, nothi
       expect(existsSync(path.join(dir, 'seeds/out'))).toBe(false)
     })
   }
+
+  it('an output folder that holds files mtclean did not write', () => {
+    const dir = tempProject('seeds', 'rules')
+    mkdirSync(path.join(dir, 'cleaned'))
+    writeFileSync(path.join(dir, 'cleaned/thesis.txt'), 'my own work\n')
+    const result = runCli(['clean'], dir)
+    expect(result).toMatchObject({ status: 2, stderr: 'cleaned: output folder holds 1 file(s) mtclean did not write (thesis.txt): choose an empty folder or move them\n' })
+    expect(readFileSync(path.join(dir, 'cleaned/thesis.txt'), 'utf8')).toBe('my own work\n')
+    expect(existsSync(path.join(dir, 'cleaned/report.json'))).toBe(false)
+    // Its own earlier output, and decisions, are fine.
+    rmSync(path.join(dir, 'cleaned/thesis.txt'))
+    expect(runCli(['clean'], dir).status).toBe(0)
+    runCli(['accept', '--all'], dir)
+    expect(runCli(['clean'], dir).status).toBe(0)
+  })
 
   it('prints help and exits 0', () => {
     const result = runCli(['--help'], PROJECT)

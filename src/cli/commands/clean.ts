@@ -4,6 +4,7 @@ import { createChecker } from '../../checks/index.js'
 import { cleanFiles, type FileResult } from '../../clean.js'
 import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
+import { checkOutputFolderOwnership, MANIFEST, manifestContent } from '../../io/manifest.js'
 import { writeOutputs, type OutputFile } from '../../io/write.js'
 import { unifiedDiff } from '../../report/diff.js'
 import { renderHtml } from '../../report/html.js'
@@ -45,6 +46,7 @@ function runClean(paths: string[], options: CleanOptions): void {
     }
   }
 
+  if (!options.dryRun) checkOutputFolderOwnership(outFolder, displayPathOf(outFolder, cwd))
   const decisions = loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd))
   const decisionOf = (id: string): Decision | undefined => decisions.get(id)?.decision
   const run = cleanFiles(files, ruleSet, { decisionOf, onlyAccepted: options.onlyAccepted })
@@ -70,6 +72,7 @@ function runClean(paths: string[], options: CleanOptions): void {
       { path: path.join(outFolder, REPORT_FILES.json), content: `${JSON.stringify(report, null, 2)}\n` },
       { path: path.join(outFolder, REPORT_FILES.html), content: renderHtml(report, run.results) },
     ]
+    outputs.push({ path: path.join(outFolder, MANIFEST), content: manifestContent(outFolder, outputs.map((output) => output.path)) })
     writeOutputs(outputs)
   }
 
