@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
+import os from 'node:os'
 import { ConfigError, ConfigErrors } from '../errors.js'
+import { Interrupted } from '../io/write.js'
 import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
@@ -36,6 +38,10 @@ try {
 }
 
 function exitCodeFor(error: unknown): number {
+  if (error instanceof Interrupted) {
+    process.stderr.write(`mtclean: ${error.message}\n`)
+    return 128 + (os.constants.signals[error.signal] ?? 2)
+  }
   if (error instanceof CommanderError) {
     // Commander has already printed the help, the version or the usage error.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage

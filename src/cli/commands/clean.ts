@@ -5,7 +5,7 @@ import { cleanFiles, type FileResult } from '../../clean.js'
 import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent } from '../../io/manifest.js'
-import { writeOutputs, type OutputFile } from '../../io/write.js'
+import { writeOutputsInterruptibly, type OutputFile } from '../../io/write.js'
 import { unifiedDiff } from '../../report/diff.js'
 import { renderHtml } from '../../report/html.js'
 import { renderMarkdown } from '../../report/markdown.js'
@@ -29,10 +29,10 @@ export function registerClean(program: Command): void {
     .option('-o, --out <dir>', 'output folder', 'cleaned')
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
-    .action((paths: string[], options: CleanOptions) => runClean(paths, options))
+    .action(async (paths: string[], options: CleanOptions) => runClean(paths, options))
 }
 
-function runClean(paths: string[], options: CleanOptions): void {
+async function runClean(paths: string[], options: CleanOptions): Promise<void> {
   const cwd = process.cwd()
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
   const { files, roots } = findInputs(paths, cwd)
@@ -72,8 +72,9 @@ function runClean(paths: string[], options: CleanOptions): void {
       { path: path.join(outFolder, REPORT_FILES.json), content: `${JSON.stringify(report, null, 2)}\n` },
       { path: path.join(outFolder, REPORT_FILES.html), content: renderHtml(report, run.results) },
     ]
-    outputs.push({ path: path.join(outFolder, MANIFEST), content: manifestContent(outFolder, outputs.map((output) => output.path)) })
-    writeOutputs(outputs)
+    // The manifest goes first: if the run is interrupted, what it did write is already listed as its own.
+    outputs.unshift({ path: path.join(outFolder, MANIFEST), content: manifestContent(outFolder, outputs.map((output) => output.path)) })
+    await writeOutputsInterruptibly(outputs)
   }
 
   const { summary } = report
