@@ -2,6 +2,8 @@ import type { Root } from 'nlcst'
 import retextEnglish from 'retext-english'
 import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
+import { stringifyPosition } from 'unist-util-stringify-position'
+import type { VFileMessage } from 'vfile-message'
 import type { RuleSet } from '../rules/compile.js'
 import { artifacts } from './artifacts.js'
 import { fragments } from './fragments.js'
@@ -45,12 +47,66 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean } =
     (pipeline, { plugin }) => pipeline.use(() => plugin(checkOptions)) as unknown as Processor<Root, Root, Root>,
     unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>,
   ).freeze()
+  const checkOne = (text: string, path?: string): VFile => {
+    const file = new VFile({ value: text, path })
+    processor.runSync(processor.parse(file), file)
+    return file
+  }
   return {
     check(text, path) {
       const file = new VFile({ value: text, path })
-      processor.runSync(processor.parse(file), file)
-      file.messages.sort((a, b) => (a.place && 'start' in a.place && b.place && 'start' in b.place ? (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0) : 0))
+      // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
+      // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
+      let line = 1
+      for (const chunk of paragraphChunks(text)) {
+        for (const message of checkOne(chunk.text, path).messages) {
+          if (message.ruleId === 'truncated' && chunk.start + chunk.text.length < text.length) continue
+          shiftMessage(message, chunk.start, line - 1)
+          file.messages.push(message)
+        }
+        line += chunk.lines
+      }
+      file.messages.sort((a, b) => offsetOf(a) - offsetOf(b))
       return file
     },
   }
+}
+
+const CHUNK_CHARS = 256 * 1024
+const offsetOf = (message: VFileMessage): number => (message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0)
+
+/** The text cut at paragraph breaks (a blank line, else a line break) into chunks of about CHUNK_CHARS. */
+export function paragraphChunks(text: string): { text: string; start: number; lines: number }[] {
+  const chunks: { text: string; start: number; lines: number }[] = []
+  let start = 0
+  while (start < text.length || chunks.length === 0) {
+    let end = text.length
+    if (end - start > CHUNK_CHARS) {
+      const limit = start + CHUNK_CHARS
+      const blank = text.lastIndexOf('\n\n', limit)
+      const newline = text.lastIndexOf('\n', limit)
+      end = blank > start ? blank + 2 : newline > start ? newline + 1 : limit
+    }
+    const piece = text.slice(start, end)
+    chunks.push({ text: piece, start, lines: piece.split('\n').length - 1 })
+    start = end
+    if (start >= text.length) break
+  }
+  return chunks
+}
+
+/** Moves a message found in a chunk to its place in the whole file. */
+function shiftMessage(message: VFileMessage, offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return
+  const place = message.place
+  const shift = (point: { line: number; column: number; offset?: number }): void => {
+    point.line += lines
+    if (point.offset !== undefined) point.offset += offset
+  }
+  if (place && 'start' in place) {
+    shift(place.start)
+    shift(place.end)
+  } else if (place) shift(place)
+  if (message.line !== undefined) message.line += lines
+  message.name = stringifyPosition(place) || '1:1'
 }
