@@ -22,5 +22,3 @@ export interface SkippedChange {
   reason: SkipReason
   by?: Change
 }
-
-export const changeLength = (change: Change): number => change.end - change.start

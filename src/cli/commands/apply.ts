@@ -1,8 +1,7 @@
 import { copyFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { applyChanges } from '../../apply/apply.js'
-import type { Change } from '../../change.js'
+import { applyChanges, type Applicable } from '../../apply/apply.js'
 import { ConfigError } from '../../errors.js'
 import { displayPathOf } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
@@ -25,14 +24,8 @@ export function registerApply(program: Command): void {
     .action((options: ApplyOptions) => runApply(options))
 }
 
-/** The report's description of a change, as a change the applier takes. */
-const asChange = (change: ReportedApplied): Change => ({
-  start: change.start,
-  end: change.end,
-  before: change.before,
-  after: change.after,
-  rule: { id: change.ruleId, kind: 'entity', category: change.category, location: { file: '', line: 0, column: 0 }, order: 0, examples: [] },
-})
+/** The report's description of a change, as the applier takes it (accepted changes never overlap: one order will do). */
+const asApplicable = (change: ReportedApplied): Applicable => ({ start: change.start, end: change.end, after: change.after, rule: { order: 0 } })
 
 function runApply(options: ApplyOptions): void {
   const cwd = process.cwd()
@@ -49,7 +42,7 @@ function runApply(options: ApplyOptions): void {
       const source = readTextFile(sourcePath)
       // The offsets are those of the text the report was made from: refuse rather than guess.
       if (hashText(source) !== file.sourceHash) throw new ConfigError('changed since the report was made: run `mtclean clean` again and review', file.path)
-      const result = applyChanges(source, accepted.map(asChange))
+      const result = applyChanges(source, accepted.map(asApplicable))
       if (result.skipped.length > 0) throw new ConfigError('accepted changes overlap: run `mtclean clean` again', file.path)
       if (options.backup) copyFileSync(sourcePath, `${sourcePath}.orig`)
       writeOutputs([{ path: sourcePath, content: result.output }])
