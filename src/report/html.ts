@@ -47,8 +47,7 @@ function changeCell(change: ReportedChange): string {
 
 const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambiguous', rejected: 'rejected', undecided: 'not accepted' }
 
-function findingRow(finding: ReportedFinding, output: string): string {
-  const lines = output.split('\n')
+function findingRow(finding: ReportedFinding, lines: string[]): string {
   const line = lines[finding.line - 1] ?? ''
   const start = finding.column - 1
   const end = finding.endLine === finding.line ? finding.endColumn - 1 : line.length
@@ -78,7 +77,8 @@ function fileSection(file: ReportedFile, result: FileResult | undefined, index: 
   if (file.findings.length > 0 && result) {
     parts.push(`<h3>Open findings in the cleaned copy (${file.findings.length})</h3>`)
     parts.push('<table class="data findings"><tr><th>where</th><th>check</th><th>problem</th><th>suggestion</th></tr>')
-    for (const finding of file.findings) parts.push(findingRow(finding, result.output))
+    const lines = result.output.split('\n')
+    for (const finding of file.findings) parts.push(findingRow(finding, lines))
     parts.push('</table>')
   }
   parts.push('</section>')
