@@ -26,10 +26,10 @@ export class ConfigError extends Error {
     this.column = column
   }
 
-  /** One line: `file:line:column: message` (line and column where known). */
+  /** One line: `file:line:column: message` (line and column where known); line breaks in it are escaped. */
   format(): string {
     const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':')
-    return `${where}: ${this.message}`
+    return `${where}: ${this.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}`
   }
 }
 

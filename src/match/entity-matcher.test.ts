@@ -1,61 +1,251 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../clean.js'
-import { compileRules } from '../rules/compile.js'
+import { compileRules, type RuleSet } from '../rules/compile.js'
 import { parseRuleSource } from '../rules/load.js'
+import type { EntityRule } from '../rules/types.js'
+import { EntityMatcher } from './entity-matcher.js'
 import { findChanges } from './index.js'
 
-const ruleSet = (yaml: string) => compileRules(parseRuleSource(yaml, 'rules/x.yaml').rules)
+const ruleSet = (yaml: string): RuleSet => compileRules(parseRuleSource(yaml, 'rules/x.yaml').rules)
 const clean = (yaml: string, text: string): string => cleanText(text, ruleSet(yaml)).output
+/** What the entity matcher proposes, as `start-end:"before"→"after"`. */
+const found = (yaml: string, text: string): string[] =>
+  ruleSet(yaml).entityMatcher.find(text).map((change) => `${change.start}-${change.end}:${JSON.stringify(change.before)}→${JSON.stringify(change.after)}`)
 
-const LAVROV = 'entities:\n  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}\n'
+/** One entity, in flow style: `extra` goes inside the mapping (e.g. `, ignoreCase: true`). */
+const entity = (canonical: string, variants: string[], extra = ''): string =>
+  `entities:\n  - {id: e, canonical: ${JSON.stringify(canonical)}, category: term, variants: ${JSON.stringify(variants)}${extra}}\n`
 
-describe('entity matching', () => {
-  it('matches whole words only, and endings carry over', () => {
-    expect(clean(LAVROV, "Ravorov's talks; Ravorovsky; XRavorov; Ravorov.")).toBe("Lavrov's talks; Ravorovsky; XRavorov; Lavrov.")
-  })
+const LAVROV = entity('Lavrov', ['Ravorov'])
+const ZAOBAO = entity('Lianhe Zaobao', ['United Zard'])
 
-  it('matches a multi-word variant across any whitespace, a line break included', () => {
-    const yaml = 'entities:\n  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}\n'
-    expect(clean(yaml, 'the United\nZard and the United  \t Zard')).toBe('the Lianhe Zaobao and the Lianhe Zaobao')
-  })
-
-  it('is case-sensitive by default; ignoreCase keeps the casing of the match', () => {
-    expect(clean(LAVROV, 'RAVOROV ravorov')).toBe('RAVOROV ravorov')
-    const yaml = 'entities:\n  - {id: lavrov, canonical: Lavrov, category: person, ignoreCase: true, variants: [Ravorov]}\n'
-    expect(clean(yaml, 'RAVOROV ravorov Ravorov rAVOROV')).toBe('LAVROV lavrov Lavrov Lavrov')
-  })
-
-  it('matches literal variants with punctuation as written', () => {
-    const yaml = "entities:\n  - {id: asean, canonical: ASEAN, category: organisation, variants: [\"Yajia'an\", U.S.A, state -owned visit]}\n"
-    expect(clean(yaml, "Yajia'an, U.S.A and a state -owned visit; not UxSxA or Yajia’an")).toBe('ASEAN, ASEAN and a ASEAN; not UxSxA or Yajia’an')
-  })
-
-  it('never matches inside an occurrence of a canonical form', () => {
-    const yaml = 'entities:\n  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [Zaobao]}\n'
-    expect(clean(yaml, 'Lianhe Zaobao said; Zaobao said')).toBe('Lianhe Zaobao said; Lianhe Zaobao said')
-  })
-
-  it('honours context: after, before, notBefore', () => {
-    const yaml = `entities:
+/** The terms.yaml way of telling 演习 ("Xi") from the name. */
+const EXERCISE = `entities:
   - id: exercise
     canonical: exercise
     category: term
     variants:
       - {text: Xi, after: [combat, joint], notBefore: Jinping}
       - {text: Xi, before: venue}
+      - {text: Xi, after: drill, notAfter: President}
 `
-    expect(clean(yaml, 'combat Xi, the Xi venue, Combat Xi; President Xi, Xi Jinping, joint Xi Jinping')).toBe(
-      'combat exercise, the exercise venue, Combat exercise; President Xi, Xi Jinping, joint Xi Jinping',
+
+describe('EntityMatcher: whole words', () => {
+  it('matches a variant standing alone and next to punctuation', () => {
+    expect(found(LAVROV, 'Ravorov (Ravorov) "Ravorov" Ravorov-led Ravorov.')).toEqual([
+      '0-7:"Ravorov"→"Lavrov"',
+      '9-16:"Ravorov"→"Lavrov"',
+      '19-26:"Ravorov"→"Lavrov"',
+      '28-35:"Ravorov"→"Lavrov"',
+      '40-47:"Ravorov"→"Lavrov"',
+    ])
+  })
+
+  it('never matches inside a longer word: letters, digits, marks and "_" on either side', () => {
+    expect(found(LAVROV, 'Ravorovsky XRavorov 2Ravorov Ravorov2 _Ravorov Ravorov_ éRavorov Ravorové Ravorov\u0301')).toEqual([])
+  })
+
+  it('lets endings carry over: the change covers the variant only', () => {
+    expect(found(LAVROV, "Ravorov's Ravorov’s")).toEqual(['0-7:"Ravorov"→"Lavrov"', '10-17:"Ravorov"→"Lavrov"'])
+    expect(clean(LAVROV, "Ravorov's talks and Ravorov’s visit")).toBe("Lavrov's talks and Lavrov’s visit")
+  })
+
+  it('hands back the entity as the rule of every change', () => {
+    const { rules, entityMatcher } = ruleSet(LAVROV)
+    const [only] = entityMatcher.find('Ravorov')
+    expect(only?.rule).toBe(rules[0])
+  })
+
+  it('works on rules built as objects too', () => {
+    const lavrov: EntityRule = {
+      kind: 'entity',
+      id: 'lavrov',
+      category: 'person',
+      canonical: 'Lavrov',
+      location: { file: 'rules/x.yaml', line: 1, column: 1 },
+      order: 0,
+      examples: [],
+      variants: [{ text: 'Rafrov', ignoreCase: false, context: {}, location: { file: 'rules/x.yaml', line: 2, column: 1 } }],
+    }
+    expect(new EntityMatcher([lavrov]).find('Rafrov met Rafrovs').map((change) => [change.start, change.end, change.after])).toEqual([[0, 6, 'Lavrov']])
+  })
+})
+
+describe('EntityMatcher: multi-word variants', () => {
+  it('matches across any run of whitespace, a line break included', () => {
+    expect(found(ZAOBAO, 'United\nZard; United\r\nZard; United \t Zard; United Zard')).toEqual([
+      '0-11:"United\\nZard"→"Lianhe Zaobao"',
+      '13-25:"United\\r\\nZard"→"Lianhe Zaobao"',
+      '27-40:"United \\t Zard"→"Lianhe Zaobao"',
+      '42-53:"United Zard"→"Lianhe Zaobao"',
+    ])
+    expect(clean(ZAOBAO, 'in the United\nZard.')).toBe('in the Lianhe Zaobao.')
+  })
+
+  it('needs whitespace between the words and whole words at both ends', () => {
+    expect(found(ZAOBAO, 'UnitedZard United-Zard XUnited Zard United Zardx United Zar United')).toEqual([])
+  })
+})
+
+describe('EntityMatcher: case', () => {
+  it('is case-sensitive by default', () => {
+    expect(found(LAVROV, 'RAVOROV ravorov rAVOROV')).toEqual([])
+  })
+
+  it('with ignoreCase, matches any casing and gives the canonical form the casing of the match', () => {
+    expect(found(entity('Lavrov', ['Ravorov'], ', ignoreCase: true'), 'RAVOROV ravorov Ravorov rAVOROV')).toEqual([
+      '0-7:"RAVOROV"→"LAVROV"',
+      '8-15:"ravorov"→"lavrov"',
+      '16-23:"Ravorov"→"Lavrov"',
+      '24-31:"rAVOROV"→"Lavrov"',
+    ])
+  })
+
+  it('keeps the casing across a multi-word match', () => {
+    expect(clean(entity('Lianhe Zaobao', ['United Zard'], ', ignoreCase: true'), 'UNITED\nZARD, united zard, United ZARD')).toBe(
+      'LIANHE ZAOBAO, lianhe zaobao, Lianhe Zaobao',
     )
   })
 
-  it('withholds a span that two entities claim with different canonical forms', () => {
-    const yaml = `entities:
-  - {id: exercise, canonical: exercise, category: term, variants: [{text: Xi, after: combat}]}
-  - {id: drill, canonical: drill, category: term, variants: [{text: Xi, after: combat}]}
+  it('takes ignoreCase per variant: the other variants stay case-sensitive', () => {
+    const yaml = 'entities:\n  - {id: e, canonical: Lavrov, category: person, variants: [{text: Ravorov, ignoreCase: true}, Rafrov]}\n'
+    expect(clean(yaml, 'RAVOROV RAFROV Rafrov rafrov')).toBe('LAVROV RAFROV Lavrov rafrov')
+  })
+
+  it('lets a variant override the ignoreCase of its entity', () => {
+    const yaml = 'entities:\n  - {id: e, canonical: Lavrov, category: person, ignoreCase: true, variants: [Ravorov, {text: Rafrov, ignoreCase: false}]}\n'
+    expect(clean(yaml, 'RAVOROV RAFROV Rafrov')).toBe('LAVROV RAFROV Lavrov')
+  })
+})
+
+describe('EntityMatcher: literal variants', () => {
+  const yaml = `entities:
+  - id: e
+    canonical: ASEAN
+    category: organisation
+    variants: ["Yajia'an", "Jia’an", "state -owned visit", U.S.A, C++]
 `
-    const { changes, ambiguous } = findChanges('combat Xi', ruleSet(yaml))
+
+  it("matches '-', '.', \"'\" and '’' as themselves", () => {
+    expect(found(yaml, "Yajia'an; Jia’an; a state -owned visit; U.S.A; C++")).toEqual([
+      '0-8:"Yajia\'an"→"ASEAN"',
+      '10-16:"Jia’an"→"ASEAN"',
+      '20-38:"state -owned visit"→"ASEAN"',
+      '40-45:"U.S.A"→"ASEAN"',
+      '47-50:"C++"→"ASEAN"',
+    ])
+  })
+
+  it('never treats a variant as a regular expression', () => {
+    expect(found(yaml, 'UxSxA U-S-A U.S.Army U.SxA Yajia’an Yajiaxan Jia\'an state-owned visit state owned visit CCC C+')).toEqual([])
+  })
+})
+
+describe('EntityMatcher: canonical forms are protected', () => {
+  const yaml = entity('Lianhe Zaobao', ['Zaobao'])
+
+  it('does not match a variant inside an occurrence of its canonical form, but does alone', () => {
+    expect(found(yaml, 'Lianhe Zaobao said; Zaobao said; Lianhe\nZaobao said')).toEqual(['20-26:"Zaobao"→"Lianhe Zaobao"'])
+    expect(clean(yaml, 'Lianhe Zaobao said; Zaobao said')).toBe('Lianhe Zaobao said; Lianhe Zaobao said')
+  })
+
+  it('protects the canonical form in any casing when the variant ignores case', () => {
+    const ignoring = entity('Lianhe Zaobao', ['Zaobao'], ', ignoreCase: true')
+    expect(clean(ignoring, 'LIANHE ZAOBAO; lianhe zaobao; ZAOBAO; zaobao')).toBe('LIANHE ZAOBAO; lianhe zaobao; LIANHE ZAOBAO; lianhe zaobao')
+  })
+
+  it("protects every entity's canonical form, not only the variant's own", () => {
+    const two = `entities:
+  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}
+  - {id: daily, canonical: Zaobao Daily, category: organisation, variants: [Zaobao]}
+`
+    expect(clean(two, 'Lianhe Zaobao and Zaobao')).toBe('Lianhe Zaobao and Zaobao Daily')
+  })
+})
+
+describe('EntityMatcher: context', () => {
+  it('with after, matches only right after one of the words, in any case, across whitespace', () => {
+    expect(clean(EXERCISE, 'combat Xi; joint Xi; Combat Xi; JOINT\nXi')).toBe('combat exercise; joint exercise; Combat exercise; JOINT\nexercise')
+  })
+
+  it('with after, leaves the variant alone elsewhere', () => {
+    const text = 'Xi said; President Xi; combat, Xi; noncombat Xi; combatXi'
+    expect(clean(EXERCISE, text)).toBe(text)
+  })
+
+  it('with notBefore, leaves the variant alone before one of the words', () => {
+    expect(clean(EXERCISE, 'combat Xi Jinping; combat Xi jinping; combat Xi Jinpings')).toBe('combat Xi Jinping; combat Xi jinping; combat exercise Jinpings')
+  })
+
+  it('with before, matches only right before one of the words', () => {
+    expect(clean(EXERCISE, 'the Xi venue; the Xi VENUE; the Xi venues; the Xi, venue')).toBe('the exercise venue; the exercise VENUE; the Xi venues; the Xi, venue')
+  })
+
+  it('with notAfter, leaves the variant alone after one of the words', () => {
+    expect(clean(EXERCISE, 'drill Xi; President drill Xi')).toBe('drill exercise; President drill exercise')
+    const notAfter = 'entities:\n  - {id: e, canonical: exercise, category: term, variants: [{text: Xi, notAfter: [President, Chairman]}]}\n'
+    expect(clean(notAfter, 'President Xi; chairman Xi; Vice-President Xi; the Xi; XPresident Xi')).toBe(
+      'President Xi; chairman Xi; Vice-President Xi; the exercise; XPresident exercise',
+    )
+  })
+
+  it('proposes one change where two contexts of one entity both hold', () => {
+    const { changes, ambiguous } = findChanges('combat Xi venue', ruleSet(EXERCISE))
+    expect(changes.map((change) => [change.start, change.end, change.after, change.rule.id])).toEqual([[7, 9, 'exercise', 'exercise']])
+    expect(ambiguous).toEqual([])
+  })
+})
+
+describe('findChanges: ambiguous variants', () => {
+  const TWO = `entities:
+  - {id: exercise, canonical: exercise, category: term, variants: [{text: Xi, after: combat}]}
+  - {id: drill, canonical: drill, category: term, variants: [{text: Xi, after: [combat, naval]}]}
+`
+
+  it('withholds a span that two entities claim with different canonical forms, and reports both as ambiguous', () => {
+    const { changes, ambiguous } = findChanges('combat Xi', ruleSet(TWO))
     expect(changes).toEqual([])
-    expect(ambiguous.map((skip) => `${skip.reason}: ${skip.change.rule.id} ~ ${skip.by?.rule.id}`)).toEqual(['ambiguous: exercise ~ drill', 'ambiguous: drill ~ exercise'])
+    expect(ambiguous.map((skip) => `${skip.reason}: ${skip.change.start}-${skip.change.end} ${skip.change.rule.id}→${skip.change.after} by ${skip.by?.rule.id}`)).toEqual([
+      'ambiguous: 7-9 exercise→exercise by drill',
+      'ambiguous: 7-9 drill→drill by exercise',
+    ])
+    expect(ambiguous[0]!.by).toBe(ambiguous[1]!.change)
+    expect(ambiguous[1]!.by).toBe(ambiguous[0]!.change)
+  })
+
+  it('applies whichever entity alone holds its context', () => {
+    const { changes, ambiguous } = findChanges('naval Xi', ruleSet(TWO))
+    expect(changes.map((change) => `${change.rule.id}→${change.after}`)).toEqual(['drill→drill'])
+    expect(ambiguous).toEqual([])
+  })
+
+  it('leaves an ambiguous span unchanged when cleaning, and lists it as skipped', () => {
+    const result = cleanText('combat Xi and naval Xi', ruleSet(TWO))
+    expect(result.output).toBe('combat Xi and naval drill')
+    expect(result.skipped.map((skip) => `${skip.reason} ${skip.change.rule.id}`)).toEqual(['ambiguous exercise', 'ambiguous drill'])
+  })
+})
+
+describe('EntityMatcher: characters outside the Basic Multilingual Plane', () => {
+  // Regression: the leading-word key once walked UTF-16 code units, so a surrogate pair ended it ("a𠮷b" was
+  // filed under "a") while the text's words were looked up whole, and such variants never matched.
+  it('matches a variant holding an astral letter (CJK Extension B)', () => {
+    expect(clean(entity('Yoshinoya', ['a𠮷b']), 'x a𠮷b y')).toBe('x Yoshinoya y')
+  })
+
+  it('matches a variant that starts with an astral letter', () => {
+    expect(clean(entity('Yoshinoya', ['𠮷野家']), 'at 𠮷野家 today')).toBe('at Yoshinoya today')
+  })
+})
+
+describe('EntityMatcher: letters whose lower case is longer', () => {
+  // Regression: with ignoreCase the text was once sliced at the lower-cased variant's length ("İ" → "i̇" is
+  // one unit longer), so "İstanbull" never matched mid-text and matched past the end of the text at its end.
+  it('matches a case-insensitive variant with "İ" as written', () => {
+    expect(found(entity('Istanbul', ['İstanbull'], ', ignoreCase: true'), 'İstanbull.')).toEqual(['0-9:"İstanbull"→"Istanbul"'])
+  })
+
+  it('never proposes a change that ends past the end of the text', () => {
+    expect(found(entity('Istanbul', ['İstanbull'], ', ignoreCase: true'), 'İstanbull')).toEqual(['0-9:"İstanbull"→"Istanbul"'])
   })
 })

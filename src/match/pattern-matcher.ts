@@ -14,10 +14,12 @@ export function countCaptureGroups(regexp: RegExp): number {
 
 // `$$`, `$&`, `` $` ``, `$'`, `$1`…`$99`, `$<name>`: the replacement syntax of String.prototype.replace.
 const TEMPLATE_TOKEN = /\$(?:(\$)|(&)|(`)|(')|(\d{1,2})|<([^>]*)>)/g
+// Without named groups `$<` is plain text, and what follows it is still read (`$<a$1>` expands `$1`).
+const TEMPLATE_TOKEN_UNNAMED = /\$(?:(\$)|(&)|(`)|(')|(\d{1,2}))/g
 
-/** The group numbers and names a replacement template refers to. */
-export function templateGroupReferences(template: string): (number | string)[] {
-  return [...template.matchAll(TEMPLATE_TOKEN)].flatMap((token): (number | string)[] =>
+/** The group numbers and names a replacement template refers to (read as replace will, with or without named groups). */
+export function templateGroupReferences(template: string, hasNamedGroups = true): (number | string)[] {
+  return [...template.matchAll(hasNamedGroups ? TEMPLATE_TOKEN : TEMPLATE_TOKEN_UNNAMED)].flatMap((token): (number | string)[] =>
     token[5] !== undefined ? [Number(token[5])] : token[6] !== undefined ? [token[6]] : [],
   )
 }
@@ -26,7 +28,7 @@ export function templateGroupReferences(template: string): (number | string)[] {
 export function expandTemplate(template: string, match: RegExpMatchArray, text: string): string {
   const groupCount = match.length - 1
   const start = match.index ?? 0
-  return template.replace(TEMPLATE_TOKEN, (token, dollar, whole, before, after, digits: string | undefined, name) => {
+  return template.replace(match.groups ? TEMPLATE_TOKEN : TEMPLATE_TOKEN_UNNAMED, (token, dollar, whole, before, after, digits: string | undefined, name) => {
     if (dollar) return '$'
     if (whole) return match[0]
     if (before) return text.slice(0, start)

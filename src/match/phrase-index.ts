@@ -2,8 +2,10 @@ import type { Context } from '../rules/types.js'
 import { contextSources, isWordChar, leadingWordKey } from './regexp-source.js'
 
 interface Entry<T> {
-  /** The phrase's words (lower-cased when case is ignored). */
+  /** The phrase's words as written. */
   words: string[]
+  /** The same, lower-cased, when case is ignored (a lower case may be longer: `İ` → `i̇`). */
+  lowered: string[] | null
   ignoreCase: boolean
   /** Whether the phrase ends in a word character, so the text must not go on with one. */
   needsRightBoundary: boolean
@@ -46,8 +48,10 @@ export class PhraseIndex<T> {
   add(phrase: string, options: { ignoreCase: boolean; context?: Context }, payload: T): void {
     const trimmed = phrase.trim()
     const chars = [...trimmed]
+    const words = trimmed.split(/\s+/u)
     const entry: Entry<T> = {
-      words: trimmed.split(/\s+/u).map((word) => (options.ignoreCase ? word.toLowerCase() : word)),
+      words,
+      lowered: options.ignoreCase ? words.map((word) => word.toLowerCase()) : null,
       ignoreCase: options.ignoreCase,
       needsRightBoundary: isWordChar(chars[chars.length - 1]),
       context: this.contextTest(options.context),
@@ -102,9 +106,10 @@ function matchAt<T>(text: string, start: number, entry: Entry<T>): number {
       if (!isSpace(text[position])) return -1
       while (isSpace(text[position])) position++
     }
+    // Compare as many code units as the word has as written; lower-case both sides only then.
     const word = entry.words[index]!
     const found = text.slice(position, position + word.length)
-    if ((entry.ignoreCase ? found.toLowerCase() : found) !== word) return -1
+    if (entry.lowered ? found.toLowerCase() !== entry.lowered[index] : found !== word) return -1
     position += word.length
   }
   if (entry.needsRightBoundary && isWordChar(codePointAt(text, position))) return -1

@@ -56,9 +56,10 @@ export function contextSources(context: Context): { prefix: string; suffix: stri
   return { prefix, suffix }
 }
 
-/** The leading run of word characters, lower-cased: variants that can match at one place share it. */
+const LEADING_WORD = /[\p{L}\p{M}\p{N}_]*/uy
+
+/** The leading run of word characters (whole code points, astral ones too), lower-cased: variants that can match at one place share it. */
 export function leadingWordKey(text: string, from = 0): string {
-  let end = from
-  while (end < text.length && isWordChar(text[end])) end++
-  return text.slice(from, end).toLowerCase()
+  LEADING_WORD.lastIndex = from
+  return (LEADING_WORD.exec(text)?.[0] ?? '').toLowerCase()
 }

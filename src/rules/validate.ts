@@ -102,8 +102,11 @@ export function validateRules(rules: Rule[]): void {
     }
     const backtracking = catastrophicBacktracking(rule.pattern, rule.ignoreCase)
     if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without nested or overlapping repeats`)
-    for (const reference of templateGroupReferences(rule.replace)) {
-      if (typeof reference === 'number' && reference > groups) {
+    const hasNamedGroups = /\(\?<(?![=!])/u.test(rule.pattern)
+    for (const reference of templateGroupReferences(rule.replace, hasNamedGroups)) {
+      // `$12` with fewer than 12 groups means group 1 followed by "2", as String.prototype.replace reads it.
+      const meansShorter = typeof reference === 'number' && reference >= 10 && Math.floor(reference / 10) <= groups
+      if (typeof reference === 'number' && reference > groups && !meansShorter) {
         fail(rule.location, `replacement of "${rule.id}" uses $${reference} but the pattern has ${groups} group(s)`)
       }
     }
