@@ -23,7 +23,7 @@ const FILES = Number(values.files)
 const REPS = Number(values.reps)
 const WORK = path.join(ROOT, 'bench/.work')
 
-const { loadRuleSet } = await import(path.join(ROOT, 'dist/rules/compile.js'))
+const { loadRuleSet } = await import(path.join(ROOT, 'dist/rules/load.js'))
 
 /** A deterministic corpus: files of 10–20 paragraphs drawn from the seeds by a fixed LCG. */
 function makeCorpus(dir, files) {

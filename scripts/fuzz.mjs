@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 const ROOT = path.resolve(import.meta.dirname, '..')
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string', default: '1' } } })
 const { parseRuleSource } = await import(path.join(ROOT, 'dist/rules/load.js'))
-const { compileRules, loadRuleSet } = await import(path.join(ROOT, 'dist/rules/compile.js'))
+const { compileRules, loadRuleSet } = await import(path.join(ROOT, 'dist/rules/load.js'))
 const { ConfigError, ConfigErrors } = await import(path.join(ROOT, 'dist/errors.js'))
 const { cleanText } = await import(path.join(ROOT, 'dist/clean.js'))
 const { createChecker } = await import(path.join(ROOT, 'dist/checks/index.js'))

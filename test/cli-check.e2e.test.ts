@@ -52,9 +52,12 @@ describe('mtclean check (end to end, real binary)', () => {
     expect(result.stderr).toMatch(/error: option '-f, --format <format>' argument 'xml' is invalid/)
   })
 
-  it('clean lists the open findings of each cleaned copy in report.json', () => {
+  it('clean --check lists the open findings of each cleaned copy in report.json (and clean alone does not)', () => {
     const dir = tempProject('seeds', 'rules')
     expect(runCli(['clean'], dir).status).toBe(0)
+    const unchecked = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
+    expect(unchecked.summary.findings).toBe(0)
+    expect(runCli(['clean', '--check'], dir).status).toBe(0)
     const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
     const first = report.files[0].findings.find((finding: { ruleId: string }) => finding.ruleId === 'run-together')
     expect(first).toMatchObject({ ruleId: 'run-together', actual: 'promotionThe', expected: ['promotion. The', 'promotion The'], url: 'docs/checks.md#run-together' })

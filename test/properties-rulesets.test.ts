@@ -5,7 +5,7 @@ import { overlaps } from '../src/apply/apply.js'
 import { cleanText, type FileResult } from '../src/clean.js'
 import { ConfigErrors } from '../src/errors.js'
 import { unifiedDiff } from '../src/report/diff.js'
-import { buildReport } from '../src/report/report.js'
+import { reportFile } from '../src/report/report.js'
 import { compileRules, type RuleSet } from '../src/rules/compile.js'
 import type { EntityRule } from '../src/rules/types.js'
 
@@ -92,11 +92,11 @@ describe('engine invariants over generated rule sets (fast-check)', () => {
         const diff = unifiedDiff([result])
         if (result.output === text) expect(diff).toBe('')
         else expect(applyPatch(text, diff)).toBe(result.output)
-        const report = buildReport([result], [], ruleSet!, () => 'out/x.txt')
+        const reported = reportFile(result, 'out/x.txt')
         let fromReport = text
-        for (const change of [...report.files[0]!.changes].reverse()) fromReport = fromReport.slice(0, change.start) + change.after + fromReport.slice(change.end)
+        for (const change of [...reported.changes].reverse()) fromReport = fromReport.slice(0, change.start) + change.after + fromReport.slice(change.end)
         expect(fromReport).toBe(result.output)
-        expect(report.files[0]!.changes.map((change) => change.id)).toEqual(result.applied.map((change) => result.ids.get(change)))
+        expect(reported.changes.map((change) => change.id)).toEqual(result.applied.map((change) => result.ids.get(change)))
       }),
       settings,
     )

@@ -16,7 +16,7 @@ it('report.html loads offline in Chromium with no console errors and shows every
   const lavrov = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')).files[0].changes.find((change: { ruleId: string }) => change.ruleId === 'lavrov')
   runCli(['reject', lavrov.id], dir)
   runCli(['accept', '--rule', 'sullivan'], dir)
-  runCli(['clean'], dir)
+  runCli(['clean', '--check'], dir)
   const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
 
   const browser = await chromium.launch({
@@ -39,7 +39,14 @@ it('report.html loads offline in Chromium with no console errors and shows every
     expect(await page.locator('table.rules tr').count()).toBe(report.rules.length + 1)
     const changeRows = report.files.reduce((sum: number, file: { changes: unknown[]; skipped: unknown[] }) => sum + file.changes.length + file.skipped.length, 0)
     expect(await page.locator('table.changes tr:not(:first-child)').count()).toBe(changeRows)
+    // Each diff is drawn when its section comes into view: scroll through them as a reader would.
+    expect(await page.locator('.d2h-file-side-diff').count()).toBeLessThan(2 * report.summary.changedFiles)
+    for (const diff of await page.locator('div.diff').all()) {
+      await diff.scrollIntoViewIfNeeded()
+      await diff.locator('.d2h-file-side-diff').first().waitFor()
+    }
     expect(await page.locator('.d2h-file-side-diff').count()).toBe(2 * report.summary.changedFiles)
+    await page.evaluate(() => window.scrollTo(0, 0))
     expect(await page.locator('.badge.rejected').allTextContents()).toEqual(['rejected'])
     expect(await page.locator('.badge.accepted').count()).toBe(2)
     expect(await page.locator('tr.finding').count()).toBe(report.summary.findings)

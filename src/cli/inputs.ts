@@ -1,4 +1,6 @@
-import type { Command } from 'commander'
+import { statSync } from 'node:fs'
+import { InvalidArgumentError, type Command } from 'commander'
+import { defaultJobs } from '../run/pool.js'
 
 /** The `--rules` option, as every command that reads rules takes it. */
 export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)'] as const
@@ -6,4 +8,29 @@ export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (d
 /** The arguments every command that reads texts shares: the paths, and the rules to use. */
 export function withInputs(command: Command): Command {
   return command.argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds']).option(...RULES_OPTION)
+}
+
+/** `--jobs`: how many worker threads share the files. */
+export const JOBS_OPTION = ['-j, --jobs <n>', 'worker threads (default: one per core for large runs, none for small ones)'] as const
+
+/** Adds `--jobs` to a command; its value is a positive whole number. */
+export function withJobs(command: Command): Command {
+  return command.option(...JOBS_OPTION, (value: string) => {
+    const jobs = Number(value)
+    if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('a positive whole number is needed.')
+    return jobs
+  })
+}
+
+/** The threads for a run over files of these sizes: `--jobs` if given, else the default. */
+export function jobsFor(given: number | undefined, sizes: number[]): number {
+  return given ?? defaultJobs(sizes.length, sizes.reduce((sum, size) => sum + size, 0))
+}
+
+export function sizeOf(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0 // reported when the file is read
+  }
 }

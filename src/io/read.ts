@@ -74,3 +74,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return good
 }
+
+/** A file of a run read as text, or why it cannot be: recorded as the file's failure, and the run goes on. */
+export function readInputText(file: string): { text: string } | { failure: string } {
+  try {
+    return { text: readTextFile(file) }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    return { failure: error.message }
+  }
+}

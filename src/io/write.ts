@@ -1,54 +1,78 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
+import { threadId } from 'node:worker_threads'
 
 export interface OutputFile {
   path: string
   content: string
 }
 
-/** Thrown when a run is interrupted between two writes: what was written is complete, the rest is as it was. */
+/** Thrown when a run is interrupted between two files: what was written is complete, the rest is as it was. */
 export class Interrupted extends Error {
   constructor(
     readonly signal: NodeJS.Signals,
     readonly written: number,
     readonly total: number,
   ) {
-    super(`interrupted by ${signal}: ${written} of ${total} output file(s) written; every output is either as it was or complete`)
+    super(`interrupted by ${signal}: ${written} of ${total} file(s) done; every output is either as it was or complete`)
     this.name = 'Interrupted'
   }
 }
 
-/** Writes each file through a temporary file in the same folder and a rename: old or new, never half. */
-export function writeOutputs(files: OutputFile[]): void {
-  for (const file of files) {
-    mkdirSync(path.dirname(file.path), { recursive: true })
-    writeFileAtomic.sync(file.path, file.content, { encoding: 'utf8', fsync: true })
+let counter = 0
+
+/** A name beside `file` that no other process, thread or call uses. */
+export const tempPathFor = (file: string): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.${counter++}.tmp`)
+
+/**
+ * Writes through a temporary file in the same folder and a rename, so a reader (or an interrupted run)
+ * sees the old file or the new one, never half of one. `durable` also fsyncs before the rename, so the
+ * new content survives a power cut: used for what cannot be regenerated (sources rewritten by `apply`,
+ * decisions, rule files), not for cleaned copies and reports, which a run writes again. (Written by hand
+ * rather than with write-file-atomic: its per-file realpath, stat and exit hooks cost 0.3 ms a file, a
+ * quarter of the budget of a 20,000-file run.)
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: { durable?: boolean } = {}): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temp = tempPathFor(file)
+  try {
+    const fd = openSync(temp, 'wx')
+    try {
+      writeFileSync(fd, content)
+      if (options.durable) fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, file)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
   }
 }
 
+/** Writes each file atomically and durably (see writeFileAtomic). */
+export function writeOutputs(files: OutputFile[]): void {
+  for (const file of files) writeFileAtomic(file.path, file.content, { durable: true })
+}
+
 /**
- * Like writeOutputs, for the many outputs of a run: one file at a time, giving way between files, and
- * stopping before the next file on SIGINT or SIGTERM (listened for only while writing: before that,
- * the default action stops the run at once, with nothing written).
+ * Notes SIGINT and SIGTERM while a long run writes, so it can stop between two files instead of dying
+ * mid-write. Outside such a run the default action applies: the process stops at once, nothing written.
  */
-export async function writeOutputsInterruptibly(files: OutputFile[]): Promise<void> {
-  let received: NodeJS.Signals | undefined
-  const onSignal = (signal: NodeJS.Signals): void => {
-    received = signal
+export class InterruptWatch {
+  received: NodeJS.Signals | undefined
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    this.received = signal
   }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  try {
-    let written = 0
-    for (const file of files) {
-      if (received) throw new Interrupted(received, written, files.length)
-      mkdirSync(path.dirname(file.path), { recursive: true })
-      await writeFileAtomic(file.path, file.content, { encoding: 'utf8', fsync: true })
-      written++
-    }
-  } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+
+  constructor() {
+    process.on('SIGINT', this.onSignal)
+    process.on('SIGTERM', this.onSignal)
+  }
+
+  stop(): void {
+    process.off('SIGINT', this.onSignal)
+    process.off('SIGTERM', this.onSignal)
   }
 }

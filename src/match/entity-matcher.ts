@@ -8,27 +8,29 @@ import { PhraseIndex } from './phrase-index.js'
  * protected: a variant inside one (`Zaobao` inside `Lianhe Zaobao`) is not a match.
  */
 export class EntityMatcher {
-  private readonly variants = new PhraseIndex<{ entity: EntityRule; variant: EntityVariant }>()
-  private readonly canonicals = new PhraseIndex<EntityRule>()
+  // Variants and canonical forms in one index: one scan of the text finds both.
+  private readonly phrases = new PhraseIndex<{ entity: EntityRule; variant: EntityVariant | null }>()
 
   constructor(entities: EntityRule[]) {
     for (const entity of entities) {
       for (const variant of entity.variants) {
-        this.variants.add(variant.text, { ignoreCase: variant.ignoreCase, context: variant.context }, { entity, variant })
+        this.phrases.add(variant.text, { ignoreCase: variant.ignoreCase, context: variant.context }, { entity, variant })
       }
       const ignoreCase = entity.variants.some((variant) => variant.ignoreCase)
-      this.canonicals.add(entity.canonical, { ignoreCase }, entity)
+      this.phrases.add(entity.canonical, { ignoreCase }, { entity, variant: null })
     }
   }
 
   find(text: string): Change[] {
-    const found = this.variants.findAll(text)
+    const matches = this.phrases.findAll(text)
+    const found = matches.filter((match) => match.payload.variant !== null)
     if (found.length === 0) return []
-    const isProtected = protectedSpans(this.canonicals.findAll(text).map((match): [number, number] => [match.start, match.end]))
+    const isProtected = protectedSpans(matches.flatMap((match): [number, number][] => (match.payload.variant === null ? [[match.start, match.end]] : [])))
     const changes: Change[] = []
     for (const { start, end, text: matched, payload } of found) {
       if (isProtected(start, end)) continue
-      const { entity, variant } = payload
+      const { entity } = payload
+      const variant = payload.variant!
       const after = variant.ignoreCase ? matchCasing(matched, entity.canonical) : entity.canonical
       changes.push({ start, end, before: matched, after, rule: entity })
     }

@@ -20,7 +20,40 @@ export interface PhraseMatch<T> {
   payload: T
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}_]+/gu
+// Whether a code point is a word character ([\p{L}\p{M}\p{N}_]): a table for ASCII, the regex (memoised) beyond.
+const ASCII_WORD = new Uint8Array(128).map((_, code) => (/[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? 1 : 0))
+const wideWordChars = new Map<number, boolean>()
+function isWordCode(code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1
+  let known = wideWordChars.get(code)
+  if (known === undefined) {
+    known = isWordChar(String.fromCodePoint(code))
+    wideWordChars.set(code, known)
+  }
+  return known
+}
+
+/**
+ * Calls `visit(start, end)` for each run of word characters. A hand-written scan: the same loop with
+ * `matchAll(/[\p{L}\p{M}\p{N}_]+/gu)` ran at a third of the speed, and it is the inner loop of cleaning.
+ */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const length = text.length
+  let index = 0
+  while (index < length) {
+    let code = text.codePointAt(index)!
+    if (!isWordCode(code)) {
+      index += code > 0xffff ? 2 : 1
+      continue
+    }
+    const start = index
+    do {
+      index += code > 0xffff ? 2 : 1
+      code = index < length ? text.codePointAt(index)! : -1
+    } while (code >= 0 && isWordCode(code))
+    visit(start, index)
+  }
+}
 const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/u.test(char)
 const codePointAt = (text: string, index: number): string | undefined => {
   const code = text.codePointAt(index)
@@ -71,10 +104,10 @@ export class PhraseIndex<T> {
       }
     }
     if (this.byLeadingWord.size > 0) {
-      for (const word of text.matchAll(WORD_RUN)) {
-        const entries = this.byLeadingWord.get(word[0].toLowerCase())
-        if (entries) tryAt(word.index, entries)
-      }
+      forEachWord(text, (start, end) => {
+        const entries = this.byLeadingWord.get(text.slice(start, end).toLowerCase())
+        if (entries) tryAt(start, entries)
+      })
     }
     if (this.byFirstChar.size > 0) {
       for (let index = 0; index < text.length; index++) {

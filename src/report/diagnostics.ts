@@ -6,30 +6,68 @@ export const FORMATS = ['text', 'unix', 'json'] as const
 export type Format = (typeof FORMATS)[number]
 
 /** One line per message, `file:line:column-line:column  warning  reason  rule-id  source`, for grep and editors. */
-function unixLines(files: VFile[]): string {
+function unixLines(file: VFile): string {
   const lines: string[] = []
-  for (const file of files) {
-    for (const message of file.messages) {
-      const place = message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: message.line, column: message.column }, end: undefined }
-      const start = `${place.start.line ?? 1}:${place.start.column ?? 1}`
-      const end = place.end ? `-${place.end.line}:${place.end.column}` : ''
-      const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
-      lines.push([`${file.path}:${start}${end}`, severity, message.reason, message.ruleId ?? '', message.source ?? ''].join('  '))
-    }
+  for (const message of file.messages) {
+    const place = message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: message.line, column: message.column }, end: undefined }
+    const start = `${place.start.line ?? 1}:${place.start.column ?? 1}`
+    const end = place.end ? `-${place.end.line}:${place.end.column}` : ''
+    const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+    lines.push([`${file.path}:${start}${end}`, severity, message.reason, message.ruleId ?? '', message.source ?? ''].join('  '))
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
-/** Diagnostics in the unified formats: vfile-reporter (text), one line each (unix), vfile-reporter-json (json). */
-export function formatDiagnostics(files: VFile[], format: Format, options: { color?: boolean } = {}): string {
+/** vfile-reporter's block for one file, without its closing count (the run prints its own totals). */
+function textBlock(file: VFile, color: boolean): string {
+  if (file.messages.length === 0) return ''
+  const text = reporter([file], { color, quiet: true })
+  return `${text.slice(0, text.lastIndexOf('\n\n'))}\n`
+}
+
+/**
+ * One file's diagnostics in a unified format: vfile-reporter (text), one line each (unix), or its
+ * vfile-reporter-json object. Files are formatted one at a time, so a run of any size streams them;
+ * `DiagnosticsStream` joins them.
+ */
+export function formatFileDiagnostics(file: VFile, format: Format, options: { color?: boolean } = {}): string {
   switch (format) {
     case 'json':
-      return `${reporterJson(files)}\n`
+      return reporterJson([file]).slice(1, -1)
     case 'unix':
-      return unixLines(files)
-    case 'text': {
-      const text = reporter(files, { color: options.color ?? false, quiet: true })
-      return text ? `${text}\n` : ''
-    }
+      return unixLines(file)
+    case 'text':
+      return textBlock(file, options.color ?? false)
   }
+}
+
+/** Joins formatted files into one output: for json, one vfile-reporter-json array. */
+export class DiagnosticsStream {
+  private count = 0
+
+  constructor(
+    private readonly format: Format,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  add(piece: string): void {
+    if (this.format === 'json') this.write(this.count === 0 ? `[${piece}` : `,${piece}`)
+    else if (piece === '') return
+    // vfile-reporter puts a blank line between files.
+    else this.write(this.format === 'text' && this.count > 0 ? `\n${piece}` : piece)
+    this.count++
+  }
+
+  end(): void {
+    if (this.format === 'json') this.write(this.count === 0 ? '[]\n' : ']\n')
+  }
+}
+
+/** Diagnostics for several files at once (as `DiagnosticsStream` would write them). */
+export function formatDiagnostics(files: VFile[], format: Format, options: { color?: boolean } = {}): string {
+  let out = ''
+  const stream = new DiagnosticsStream(format, (text) => (out += text))
+  for (const file of files) stream.add(formatFileDiagnostics(file, format, options))
+  stream.end()
+  return out
 }

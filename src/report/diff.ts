@@ -83,13 +83,15 @@ function filePatch(result: FileResult): StructuredPatch {
   return { oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks } as unknown as StructuredPatch
 }
 
+/** One file's part of the unified diff ('' when the copy equals the source). */
+export function fileDiff(result: FileResult): string {
+  return result.output === result.source ? '' : formatPatch(filePatch(result), FILE_HEADERS_ONLY)
+}
+
 /**
  * One unified diff for all changed files, with `a/` and `b/` prefixes on paths relative to the working
  * folder: `patch -p1` or `git apply` there turns the inputs into the cleaned copies.
  */
 export function unifiedDiff(results: FileResult[]): string {
-  return results
-    .filter((result) => result.output !== result.source)
-    .map((result) => formatPatch(filePatch(result), FILE_HEADERS_ONLY))
-    .join('')
+  return results.map(fileDiff).join('')
 }

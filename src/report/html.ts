@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { html as diffToHtml } from 'diff2html'
 import type { SkipReason } from '../change.js'
-import type { FileResult } from '../clean.js'
-import { unifiedDiff } from './diff.js'
 import { visibleWhitespace } from './visible.js'
-import type { Report, ReportedChange, ReportedFile, ReportedFinding } from './report.js'
+import type { ReportedChange, ReportedFile, ReportedFinding, RunSummary } from './report.js'
 
-// diff2html's stylesheet, inlined: the report is one file that works offline.
-const DIFF2HTML_CSS = readFileSync(createRequire(import.meta.url).resolve('diff2html/bundles/css/diff2html.min.css'), 'utf8')
+// diff2html's stylesheet and UI bundle (without highlight.js), inlined: the report is one file that works offline.
+const bundled = (file: string): string => readFileSync(createRequire(import.meta.url).resolve(`diff2html/bundles/${file}`), 'utf8')
+const DIFF2HTML_CSS = bundled('css/diff2html.min.css')
+const DIFF2HTML_UI = bundled('js/diff2html-ui-base.min.js')
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
@@ -58,7 +57,12 @@ function findingRow(finding: ReportedFinding, lines: string[]): string {
   return `<tr class="finding"><td>${finding.line}:${finding.column}</td><td><a href="${escape(finding.url)}">${escape(finding.ruleId)}</a></td><td>${escape(finding.reason)}<br><code>${context}</code></td><td>${expected}</td></tr>`
 }
 
-function fileSection(file: ReportedFile, result: FileResult | undefined, index: number): string {
+/**
+ * One file's section: its changes with decisions, its diff and its open findings. The diff is embedded as
+ * text and drawn by diff2html in the browser when the section comes into view: drawing every diff when
+ * the report is written cost more than cleaning the files, and a report of 20,000 files would not open.
+ */
+export function htmlFile(file: ReportedFile, diff: string, output: string, index: number): string {
   const parts = [`<section class="file" id="file-${index}"><h2>${escape(file.path)}</h2>`]
   parts.push(`<p>${file.changes.length} change(s) → <code>${escape(file.output)}</code></p>`)
   if (file.changes.length > 0 || file.skipped.length > 0) {
@@ -71,24 +75,34 @@ function fileSection(file: ReportedFile, result: FileResult | undefined, index: 
     }
     parts.push('</table>')
   }
-  if (result && result.output !== result.source) {
-    parts.push(diffToHtml(unifiedDiff([result]), { outputFormat: 'side-by-side', drawFileList: false, diffStyle: 'word', matching: 'lines' }))
-  }
-  if (file.findings.length > 0 && result) {
+  if (diff) parts.push(`<div class="diff"><pre class="diff-source" hidden>${escape(diff)}</pre></div>`)
+  if (file.findings.length > 0) {
     parts.push(`<h3>Open findings in the cleaned copy (${file.findings.length})</h3>`)
     parts.push('<table class="data findings"><tr><th>where</th><th>check</th><th>problem</th><th>suggestion</th></tr>')
-    const lines = result.output.split('\n')
+    const lines = output.split('\n')
     for (const finding of file.findings) parts.push(findingRow(finding, lines))
     parts.push('</table>')
   }
   parts.push('</section>')
-  return parts.join('\n')
+  return `${parts.join('\n')}\n`
 }
 
-/** One self-contained page: counts per rule, then per file its changes with decisions, a side-by-side diff and open findings. */
-export function renderHtml(report: Report, results: FileResult[]): string {
-  const { summary } = report
-  const byPath = new Map(results.map((result) => [result.input.displayPath, result]))
+// Draws each file's diff (diff2html's UI bundle, inlined) when its section nears the viewport.
+const DRAW_DIFFS = `
+const observer = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue
+    observer.unobserve(entry.target)
+    const source = entry.target.querySelector('pre.diff-source')
+    new Diff2HtmlUI(entry.target, source.textContent, { outputFormat: 'side-by-side', drawFileList: false, diffStyle: 'word', matching: 'lines', highlight: false, fileContentToggle: false, stickyFileHeaders: false }).draw()
+  }
+}, { rootMargin: '800px' })
+document.querySelectorAll('div.diff').forEach((element) => observer.observe(element))
+`
+
+/** The top of the page: totals, changes per rule, links to the files, the files that could not be read. */
+export function htmlHead(run: RunSummary, paths: string[]): string {
+  const { summary } = run
   const stat = (value: number, label: string): string => `<div><strong>${value}</strong>${label}</div>`
   return `<!doctype html>
 <html lang="en">
@@ -101,15 +115,18 @@ export function renderHtml(report: Report, results: FileResult[]): string {
 </head>
 <body>
 <h1>mtclean report</h1>
-<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${stat(summary.findings, 'open findings')}</div>
+<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${run.checked ? stat(summary.findings, 'open findings') : ''}</div>
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
-${report.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td><code>${escape(rule.rule)}</code></td></tr>`).join('\n')}
+${run.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td><code>${escape(rule.rule)}</code></td></tr>`).join('\n')}
 </table>
-<p>${report.files.map((file, index) => `<a href="#file-${index}">${escape(file.path)}</a>`).join(' · ')}</p>
-${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>` : ''}
-${report.files.map((file, index) => fileSection(file, byPath.get(file.path), index)).join('\n')}
+<p>${paths.map((file, index) => `<a href="#file-${index}">${escape(file)}</a>`).join(' · ')}</p>
+${run.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${run.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>` : ''}
+`
+}
+
+export const HTML_TAIL = `<script>${DIFF2HTML_UI}</script>
+<script>${DRAW_DIFFS}</script>
 </body>
 </html>
 `
-}

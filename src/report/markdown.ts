@@ -1,5 +1,5 @@
 import type { SkipReason } from '../change.js'
-import type { Report, ReportedChange } from './report.js'
+import type { ReportedChange, ReportedFile, RunSummary } from './report.js'
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
 function code(text: string): string {
@@ -25,56 +25,61 @@ const WHY: Record<SkipReason, (by: string | null) => string> = {
   undecided: () => 'not accepted yet (--only-accepted)',
 }
 
-export function renderMarkdown(report: Report): string {
-  const { summary } = report
+/** The top of report.md: the run's totals, changes per rule and the files that could not be read. */
+export function markdownHead(run: RunSummary): string {
+  const { summary } = run
   const lines: string[] = ['# mtclean report', '']
   lines.push(
     `${summary.files} file(s), ${summary.changedFiles} changed; ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
       (summary.accepted ? `; ${summary.accepted} accepted` : '') +
       (summary.skipped ? `; ${summary.skipped} not applied` : '') +
-      `; ${summary.findings} open finding(s) to review` +
+      (run.checked ? `; ${summary.findings} open finding(s) to review` : '') +
       (summary.failed ? `; ${summary.failed} file(s) could not be read` : '') +
       '.',
     '',
   )
-  if (report.rules.length > 0) {
+  if (run.rules.length > 0) {
     lines.push('## Changes per rule', '', '| rule | category | changes | defined at |', '| --- | --- | ---: | --- |')
-    for (const rule of report.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${rule.rule} |`)
+    for (const rule of run.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${rule.rule} |`)
     lines.push('')
   }
-  if (report.failures.length > 0) {
+  if (run.failures.length > 0) {
     lines.push('## Files not cleaned', '')
-    for (const failure of report.failures) lines.push(`- ${failure.path}: ${failure.error}`)
+    for (const failure of run.failures) lines.push(`- ${failure.path}: ${failure.error}`)
     lines.push('')
   }
-  for (const file of report.files) {
-    lines.push(`## ${file.path}`, '')
-    lines.push(file.changes.length === 0 ? `No changes → ${file.output}` : `${file.changes.length} change(s) → ${file.output}`, '')
-    if (file.changes.length > 0) {
-      lines.push('| where | rule | before | after | decision | id |', '| --- | --- | --- | --- | --- | --- |')
-      for (const change of file.changes) {
-        const [before, after] = inWords(change)
-        lines.push(`| ${change.line}:${change.column} | ${change.ruleId} | ${code(before)} | ${code(after)} | ${change.decision} | ${change.id} |`)
-      }
-      lines.push('')
+  return `${lines.join('\n')}\n`
+}
+
+/** One file's section of report.md. */
+export function markdownFile(file: ReportedFile): string {
+  const lines: string[] = []
+  lines.push(`## ${file.path}`, '')
+  lines.push(file.changes.length === 0 ? `No changes → ${file.output}` : `${file.changes.length} change(s) → ${file.output}`, '')
+  if (file.changes.length > 0) {
+    lines.push('| where | rule | before | after | decision | id |', '| --- | --- | --- | --- | --- | --- |')
+    for (const change of file.changes) {
+      const [before, after] = inWords(change)
+      lines.push(`| ${change.line}:${change.column} | ${change.ruleId} | ${code(before)} | ${code(after)} | ${change.decision} | ${change.id} |`)
     }
-    if (file.skipped.length > 0) {
-      lines.push('Not applied:', '', '| where | rule | before | after | why | id |', '| --- | --- | --- | --- | --- | --- |')
-      for (const skip of file.skipped) {
-        const [before, after] = inWords(skip)
-        const why = WHY[skip.reason](skip.by)
-        lines.push(`| ${skip.line}:${skip.column} | ${skip.ruleId} | ${code(before)} | ${code(after)} | ${why} | ${skip.id} |`)
-      }
-      lines.push('')
-    }
-    if (file.findings.length > 0) {
-      lines.push(`Open findings in ${file.output} (for a person to fix):`, '', '| where | check | problem | suggestion |', '| --- | --- | --- | --- |')
-      for (const finding of file.findings) {
-        const suggestion = finding.expected.length > 0 ? finding.expected.map(code).join(' or ') : ''
-        lines.push(`| ${finding.line}:${finding.column} | ${finding.ruleId} | ${finding.reason.replace(/\|/g, '\\|')} | ${suggestion} |`)
-      }
-      lines.push('')
-    }
+    lines.push('')
   }
-  return lines.join('\n')
+  if (file.skipped.length > 0) {
+    lines.push('Not applied:', '', '| where | rule | before | after | why | id |', '| --- | --- | --- | --- | --- | --- |')
+    for (const skip of file.skipped) {
+      const [before, after] = inWords(skip)
+      const why = WHY[skip.reason](skip.by)
+      lines.push(`| ${skip.line}:${skip.column} | ${skip.ruleId} | ${code(before)} | ${code(after)} | ${why} | ${skip.id} |`)
+    }
+    lines.push('')
+  }
+  if (file.findings.length > 0) {
+    lines.push(`Open findings in ${file.output} (for a person to fix):`, '', '| where | check | problem | suggestion |', '| --- | --- | --- | --- |')
+    for (const finding of file.findings) {
+      const suggestion = finding.expected.length > 0 ? finding.expected.map(code).join(' or ') : ''
+      lines.push(`| ${finding.line}:${finding.column} | ${finding.ruleId} | ${finding.reason.replace(/\|/g, '\\|')} | ${suggestion} |`)
+    }
+    lines.push('')
+  }
+  return `${lines.join('\n')}\n`
 }

@@ -2,7 +2,7 @@ import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
 import { createHash } from 'node:crypto'
 import type { Change, SkipReason } from '../change.js'
-import type { FileFailure, FileResult } from '../clean.js'
+import type { FileResult } from '../clean.js'
 import { formatLocation } from '../errors.js'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category } from '../rules/types.js'
@@ -85,6 +85,12 @@ export interface Report {
   failures: { path: string; error: string }[]
 }
 
+/** The report without its files: what is known only when every file is done. */
+export interface RunSummary extends Omit<Report, 'files'> {
+  /** Whether the run checked the cleaned copies (`--check`): findings are counted only then. */
+  checked: boolean
+}
+
 const CONTEXT_CHARS = 30
 
 function describe(change: Change, id: string, source: string, toPoint: ReturnType<typeof location>['toPoint']): ReportedChange {
@@ -125,58 +131,90 @@ function describeFinding(message: VFileMessage): ReportedFinding {
   }
 }
 
-/**
- * The report's data: the same change list that made the cleaned copy and the diff, and what the checks
- * still find in each cleaned copy (`findingsOf`).
- */
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
-export function buildReport(
-  results: FileResult[],
-  failures: FileFailure[],
-  ruleSet: RuleSet,
-  outputPathOf: (result: FileResult) => string,
-  findingsOf: (result: FileResult) => VFileMessage[] = () => [],
+/**
+ * One file's entry in the report: the same change list that made its cleaned copy and its diff, and what
+ * the checks still find in the copy (`findings`, when the run checks).
+ */
+export function reportFile(
+  result: FileResult,
+  output: string,
+  findings: VFileMessage[] = [],
   decisionOf: (id: string) => Decision | undefined = () => undefined,
-): Report {
-  const counts = new Map<string, number>()
-  const files = results.map((result): ReportedFile => {
-    const { toPoint } = location(result.source)
-    const ids = result.ids
-    for (const change of result.applied) counts.set(change.rule.id, (counts.get(change.rule.id) ?? 0) + 1)
-    return {
-      path: result.input.displayPath,
-      sourceHash: hashText(result.source),
-      output: outputPathOf(result),
-      changes: result.applied.map((change) => {
-        const id = ids.get(change)!
-        return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }
-      }),
-      skipped: result.skipped.map((skip) => ({
-        ...describe(skip.change, ids.get(skip.change)!, result.source, toPoint),
-        reason: skip.reason,
-        by: skip.by ? (ids.get(skip.by) ?? null) : null,
-      })),
-      findings: findingsOf(result).map(describeFinding),
-    }
-  })
-  const rules: RuleCount[] = ruleSet.rules
-    .filter((rule) => counts.has(rule.id))
-    .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: counts.get(rule.id)! }))
+): ReportedFile {
+  const { toPoint } = location(result.source)
+  const ids = result.ids
   return {
-    summary: {
-      files: results.length,
-      changedFiles: results.filter((result) => result.applied.length > 0).length,
-      changes: files.reduce((sum, file) => sum + file.changes.length, 0),
-      accepted: files.reduce((sum, file) => sum + file.changes.filter((change) => change.decision === 'accepted').length, 0),
-      rejected: files.reduce((sum, file) => sum + file.skipped.filter((skip) => skip.reason === 'rejected').length, 0),
-      skipped: files.reduce((sum, file) => sum + file.skipped.length, 0),
-      findings: files.reduce((sum, file) => sum + file.findings.length, 0),
-      failed: failures.length,
-      rulesFired: rules.length,
-    },
-    rules,
-    files,
-    failures: failures.map((failure) => ({ path: failure.input.displayPath, error: failure.error.message })),
+    path: result.input.displayPath,
+    sourceHash: hashText(result.source),
+    output,
+    changes: result.applied.map((change) => {
+      const id = ids.get(change)!
+      return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }
+    }),
+    skipped: result.skipped.map((skip) => ({
+      ...describe(skip.change, ids.get(skip.change)!, result.source, toPoint),
+      reason: skip.reason,
+      by: skip.by ? (ids.get(skip.by) ?? null) : null,
+    })),
+    findings: findings.map(describeFinding),
+  }
+}
+
+/** What a file adds to the run's totals: small, so a run of any size keeps all of them. */
+export interface FileTally {
+  changes: number
+  accepted: number
+  rejected: number
+  skipped: number
+  findings: number
+  /** Applied changes per rule id. */
+  byRule: Record<string, number>
+}
+
+export function tallyOf(file: ReportedFile): FileTally {
+  const byRule: Record<string, number> = {}
+  for (const change of file.changes) byRule[change.ruleId] = (byRule[change.ruleId] ?? 0) + 1
+  return {
+    changes: file.changes.length,
+    accepted: file.changes.filter((change) => change.decision === 'accepted').length,
+    rejected: file.skipped.filter((skip) => skip.reason === 'rejected').length,
+    skipped: file.skipped.length,
+    findings: file.findings.length,
+    byRule,
+  }
+}
+
+/** The run's totals, added up a file at a time as the files stream past. */
+export class RunTally {
+  readonly summary: Report['summary'] = { files: 0, changedFiles: 0, changes: 0, accepted: 0, rejected: 0, skipped: 0, findings: 0, failed: 0, rulesFired: 0 }
+  readonly failures: Report['failures'] = []
+  private readonly byRule = new Map<string, number>()
+
+  addFile(tally: FileTally): void {
+    const summary = this.summary
+    summary.files++
+    if (tally.changes > 0) summary.changedFiles++
+    summary.changes += tally.changes
+    summary.accepted += tally.accepted
+    summary.rejected += tally.rejected
+    summary.skipped += tally.skipped
+    summary.findings += tally.findings
+    for (const [ruleId, count] of Object.entries(tally.byRule)) this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + count)
+  }
+
+  addFailure(path: string, error: string): void {
+    this.summary.failed++
+    this.failures.push({ path, error })
+  }
+
+  /** Changes per rule, in rule-set order. */
+  rules(ruleSet: RuleSet): RuleCount[] {
+    const rules = ruleSet.rules
+      .filter((rule) => this.byRule.has(rule.id))
+      .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: this.byRule.get(rule.id)! }))
+    this.summary.rulesFired = rules.length
+    return rules
   }
 }

@@ -14,6 +14,15 @@ const lavrov = `
       - {before: Ravorov said, after: Lavrov said}`
 
 describe('rules lint', () => {
+  it('reports a pattern that starts with a lookbehind as slow, and not the same pattern with the lookbehind last', () => {
+    const pattern = (source: string): string =>
+      `patterns:\n  - id: hyphen\n    category: spacing\n    pattern: '${source}'\n    replace: '-'\n    examples: [{before: China -Russia, after: China-Russia}]`
+    expect(lint(pattern('(?<=\\p{L}) +-(?=\\p{L})'))).toEqual([
+      '2:5 slow-pattern: "hyphen" starts with a lookbehind: put what it consumes first and the lookbehind after it (` +-(?<=\\p{L} +-)`, not `(?<=\\p{L}) +-`)',
+    ])
+    expect(lint(pattern(' +-(?=\\p{L})(?<=\\p{L} +-)'))).toEqual([])
+  })
+
   it('finds nothing in a sound rule set', () => {
     expect(lint(`entities:${lavrov}`)).toEqual([])
   })

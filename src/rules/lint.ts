@@ -22,6 +22,7 @@ export const LINT_CHECKS = {
   shadowed: 'a rule whose own example is always beaten by another rule',
   'not-idempotent': 'rules that, together, change their own output again',
   'never-fires': 'a rule that changes nothing in the given corpus',
+  'slow-pattern': 'a pattern that starts with a lookbehind, tried at every character of the text',
 } as const
 export type LintCheck = keyof typeof LINT_CHECKS
 
@@ -39,6 +40,11 @@ export function lintRules(rules: Rule[], corpus: string[] = []): LintFinding[] {
   const ruleSet = compileRules(rules)
 
   for (const rule of rules) {
+    // V8 cannot skip ahead to where a match may start when the pattern opens with a lookbehind (measured:
+    // ` +-(?<=\p{L} +-)` runs 13 times faster than `(?<=\p{L}) +-`).
+    if (rule.kind === 'pattern' && /^\(\?<[=!]/u.test(rule.pattern)) {
+      findings.push(at('slow-pattern', rule.location, `"${rule.id}" starts with a lookbehind: put what it consumes first and the lookbehind after it (\` +-(?<=\\p{L} +-)\`, not \`(?<=\\p{L}) +-\`)`))
+    }
     const positives = rule.examples.filter((example) => !isNegative(example))
     if (positives.length === 0) findings.push(at('no-examples', rule.location, `"${rule.id}" has no example that it changes`))
     if (hasContext(rule) && !rule.examples.some(isNegative)) {

@@ -1,10 +1,12 @@
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Ajv, type ErrorObject } from 'ajv'
 import { globSync } from 'tinyglobby'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { readTextFile } from '../io/read.js'
+import { compileRules, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
 
@@ -241,4 +243,19 @@ function describeSchemaError(error: ErrorObject): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/** The rules shipped with mtclean, used when neither `--rules` nor a `./rules` folder is there. */
+export const BUNDLED_RULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules')
+
+export function defaultRulePaths(cwd: string): string[] {
+  const local = path.join(cwd, 'rules')
+  return [existsSync(local) ? path.relative(cwd, local) || '.' : BUNDLED_RULES]
+}
+
+/** rules (load, validate, compile): the first step of the pipeline. Throws ConfigErrors. */
+export function loadRuleSet(rulePaths: string[]): RuleSet {
+  const files = listRuleFiles(rulePaths)
+  const { rules, ...knowledge } = loadRuleFiles(files)
+  return compileRules(rules, files, knowledge)
 }

@@ -1,7 +1,11 @@
 import { ConfigError, ConfigErrors, formatLocation, type SourceLocation } from '../errors.js'
 import { compilePatternRegExp, countCaptureGroups, templateGroupReferences } from '../match/pattern-matcher.js'
 import type { EntityRule, EntityVariant, Rule } from './types.js'
-import { checkSync } from 'recheck'
+import { createRequire } from 'node:module'
+
+// recheck takes 140 ms to load: only a pattern with a repeated group needs it.
+const require = createRequire(import.meta.url)
+const recheck = (): typeof import('recheck') => require('recheck') as typeof import('recheck')
 
 /**
  * Whether a pattern can take exponential or polynomial time on some input (recheck's verdict), so that a
@@ -9,7 +13,7 @@ import { checkSync } from 'recheck'
  */
 function catastrophicBacktracking(source: string, ignoreCase: boolean): string | null {
   if (!/\)[*+?{]|\)\{/u.test(source)) return null
-  const verdict = checkSync(source, ignoreCase ? 'imu' : 'mu', { timeout: 5000 })
+  const verdict = recheck().checkSync(source, ignoreCase ? 'imu' : 'mu', { timeout: 5000 })
   return verdict.status === 'vulnerable' ? `${verdict.complexity.type}, e.g. on ${JSON.stringify(verdict.attack.string.slice(0, 40))}` : null
 }
 

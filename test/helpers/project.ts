@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadRuleSet, type RuleSet } from '../../src/rules/compile.js'
+import type { RuleSet } from '../../src/rules/compile.js'
+import { loadRuleSet } from '../../src/rules/load.js'
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..')
 export const BIN = path.join(PROJECT, 'bin/mtclean.js')

@@ -1,45 +1,69 @@
+import type { Worker } from 'node:worker_threads'
 import { Option, type Command } from 'commander'
-import type { VFile } from 'vfile'
-import { createChecker } from '../../checks/index.js'
 import { ConfigError } from '../../errors.js'
-import { findInputs } from '../../io/inputs.js'
-import { readTextFile } from '../../io/read.js'
-import { FORMATS, formatDiagnostics, type Format } from '../../report/diagnostics.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
+import { findInputs, type InputFile } from '../../io/inputs.js'
+import { InterruptWatch, Interrupted } from '../../io/write.js'
+import { DiagnosticsStream, FORMATS, type Format } from '../../report/diagnostics.js'
+import { loadedRulesOf } from '../../rules/compile.js'
+import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../exit-codes.js'
-import { withInputs } from '../inputs.js'
+import { jobsFor, sizeOf, withInputs, withJobs } from '../inputs.js'
+import { Progress } from '../progress.js'
 
 interface CheckCommandOptions {
   rules?: string[]
   format: Format
   unknown?: boolean
+  jobs?: number
+  quiet?: boolean
 }
 
 export function registerCheck(program: Command): void {
-  withInputs(program.command('check').description('point out what a person must fix: broken sentences, repeats, MT artifacts, suspect names'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
-    .option('--unknown', 'also list unknown words that resemble no known name')
-    .action((paths: string[], options: CheckCommandOptions) => runCheck(paths, options))
+  withJobs(
+    withInputs(program.command('check').description('point out what a person must fix: broken sentences, repeats, MT artifacts, suspect names'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+      .option('--unknown', 'also list unknown words that resemble no known name')
+      .option('-q, --quiet', 'no progress bar'),
+  ).action((paths: string[], options: CheckCommandOptions) => runCheck(paths, options))
 }
 
-function runCheck(paths: string[], options: CheckCommandOptions): void {
+async function runCheck(paths: string[], options: CheckCommandOptions): Promise<void> {
   const cwd = process.cwd()
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
   const { files } = findInputs(paths, cwd)
-  const checker = createChecker(ruleSet, { unknown: options.unknown })
-  const checked: VFile[] = []
+  const sizes = files.map((file) => sizeOf(file.absolutePath))
+  const jobs = jobsFor(options.jobs, sizes)
+  // The workers load their modules (and the dictionary) while this thread loads and validates the rules.
+  await withWorkers(jobs, (workers) => checkWith(files, sizes, jobs, workers, options))
+}
+
+async function checkWith(files: InputFile[], sizes: number[], jobs: number, workers: Worker[], options: CheckCommandOptions): Promise<void> {
+  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd())) // a bad rule file stops the run here
+  // Each file's diagnostics are printed as soon as the files before it are done: nothing piles up.
+  const output = new DiagnosticsStream(options.format, (text) => process.stdout.write(text))
+  const progress = new Progress({ label: 'checking', files: files.length, enabled: !options.quiet })
+  const watch = new InterruptWatch()
+  let problems = 0
   let failed = 0
-  for (const input of files) {
-    try {
-      checked.push(checker.check(readTextFile(input.absolutePath), input.displayPath))
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      process.stderr.write(`${new ConfigError(error.message, input.displayPath).format()}\n`)
-      failed++
+  let done = 0
+  try {
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false }
+    for await (const piece of runTasks('check', setup, files, { jobs, workers, stopped: () => watch.received !== undefined })) {
+      if ('failure' in piece) {
+        process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
+        failed++
+      } else {
+        problems += piece.problems
+        output.add(piece.output)
+      }
+      progress.tick(sizes[done++]!)
     }
+  } finally {
+    progress.done()
+    watch.stop()
   }
-  process.stdout.write(formatDiagnostics(checked, options.format))
-  const problems = checked.reduce((sum, file) => sum + file.messages.length, 0)
-  process.stderr.write(`mtclean: ${checked.length} file(s) checked, ${problems} problem(s)${failed ? `, ${failed} file(s) failed` : ''}\n`)
+  output.end()
+  if (watch.received) throw new Interrupted(watch.received, done, files.length)
+  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${failed ? `, ${failed} file(s) failed` : ''}\n`)
   process.exitCode = problems > 0 || failed > 0 ? EXIT.problems : EXIT.ok
 }

@@ -9,7 +9,7 @@ import { checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js
 import { visibleWhitespace } from '../../report/visible.js'
 import { decisionsPath, loadDecisions, saveDecisions } from '../../review/decisions.js'
 import { REVIEW_KEYS, ReviewSession, type ReviewItem, type ReviewKey } from '../../review/session.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
+import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { withInputs } from '../inputs.js'
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { formatLocation } from '../../errors.js'
 import { runExamples } from '../../rules/examples.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/compile.js'
+import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 

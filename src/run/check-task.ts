@@ -1,0 +1,26 @@
+import type { InputFile } from '../io/inputs.js'
+import { readInputText } from '../io/read.js'
+import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
+import { compileValidated, type LoadedRules } from '../rules/compile.js'
+
+export interface CheckSetup {
+  /** Loaded and validated by the run (a worker only compiles them). */
+  rules: LoadedRules
+  format: Format
+  unknown: boolean
+}
+
+/** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
+export type CheckPiece = { path: string; failure: string } | { path: string; problems: number; output: string }
+
+export async function createCheckTask(setup: CheckSetup): Promise<(input: InputFile) => CheckPiece> {
+  const ruleSet = compileValidated(setup.rules)
+  const { createChecker } = await import('../checks/index.js')
+  const checker = createChecker(ruleSet, { unknown: setup.unknown })
+  return (input) => {
+    const read = readInputText(input.absolutePath)
+    if ('failure' in read) return { path: input.displayPath, failure: read.failure }
+    const file = checker.check(read.text, input.displayPath)
+    return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format) }
+  }
+}

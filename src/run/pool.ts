@@ -1,0 +1,120 @@
+import { availableParallelism } from 'node:os'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { Worker } from 'node:worker_threads'
+import { TASKS, type ItemOf, type ResultOf, type SetupOf, type TaskName } from './tasks.js'
+
+export interface RunOptions {
+  /** Worker threads to use; 1 runs in this thread. */
+  jobs: number
+  /** Workers started earlier (startWorkers), so that their modules loaded while the run got ready. */
+  workers?: Worker[]
+  /** Asked before each file is handed out: true stops handing out (the files under way finish). */
+  stopped?: () => boolean
+}
+
+/** Files handed to a worker before it asks for more: keeps it busy while its answer travels back. */
+const QUEUE_PER_WORKER = 2
+/** How far ahead of the next result in order the run may get: bounds the results held back for order. */
+const WINDOW_PER_WORKER = 16
+
+/** Threads for a run of `files` files totalling `bytes`: one per core, but none for a small run (a worker costs a dictionary load). */
+export function defaultJobs(files: number, bytes: number): number {
+  return files < 8 || bytes < 2_000_000 ? 1 : Math.min(availableParallelism(), files)
+}
+
+/** Starts `jobs` worker threads (none for 1): they load their modules while the caller loads the rules. */
+export function startWorkers(jobs: number): Worker[] {
+  return jobs <= 1 ? [] : Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url)))
+}
+
+/** Starts the workers, lets `use` hand them a run, and stops them however it ends. */
+export async function withWorkers<T>(jobs: number, use: (workers: Worker[]) => Promise<T>): Promise<T> {
+  const workers = startWorkers(jobs)
+  try {
+    return await use(workers)
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
+
+/**
+ * Runs a task on every item and yields the results in the items' order, with at most a bounded number of
+ * items under way or waiting for their turn, so memory does not grow with the run. With `jobs` > 1 the
+ * items go to worker threads. When `stopped()` turns true, no more items are handed out; the ones under
+ * way finish (a worker is never killed mid-write) and are yielded, then the run ends.
+ */
+export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
+  if (options.jobs <= 1 || items.length < 2) {
+    await Promise.all((options.workers ?? []).map((worker) => worker.terminate()))
+    const run = (await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
+    for (const item of items) {
+      if (options.stopped?.()) return
+      yield run(item)
+      // Lets signal handlers run between files.
+      await nextTurn()
+    }
+    return
+  }
+  yield* inWorkers(name, setup, items, options)
+}
+
+async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
+  const workers = options.workers?.length ? options.workers : startWorkers(Math.min(options.jobs, items.length))
+  const count = workers.length
+  for (const worker of workers) worker.postMessage({ task: name, setup })
+  const queued = new Map<Worker, number>(workers.map((worker) => [worker, 0]))
+  const done = new Map<number, ResultOf<Name>>()
+  let failure: Error | undefined
+  let wake: (() => void) | undefined
+  let handedOut = 0
+  let yielded = 0
+  let ended = false
+
+  const feed = (): void => {
+    for (const worker of workers) {
+      while (queued.get(worker)! < QUEUE_PER_WORKER && handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && !options.stopped?.()) {
+        worker.postMessage({ index: handedOut, item: items[handedOut] })
+        queued.set(worker, queued.get(worker)! + 1)
+        handedOut++
+      }
+    }
+  }
+  for (const worker of workers) {
+    worker.on('message', (message: { index: number; result?: ResultOf<Name>; error?: string }) => {
+      queued.set(worker, queued.get(worker)! - 1)
+      if (message.error !== undefined) failure ??= new Error(`in a worker thread: ${message.error}`)
+      else done.set(message.index, message.result!)
+      wake?.()
+    })
+    worker.on('error', (error) => {
+      failure ??= error
+      wake?.()
+    })
+    worker.on('exit', (code) => {
+      if (!ended) failure ??= new Error(`a worker thread stopped (exit code ${code})`)
+      wake?.()
+    })
+  }
+  const underWay = (): number => [...queued.values()].reduce((sum, each) => sum + each, 0)
+  const nextEvent = (): Promise<void> => new Promise((resolve) => (wake = resolve))
+
+  try {
+    feed()
+    while (yielded < handedOut) {
+      while (!done.has(yielded)) {
+        if (failure) throw failure
+        await nextEvent()
+      }
+      const result = done.get(yielded)!
+      done.delete(yielded)
+      yielded++
+      feed()
+      yield result
+    }
+  } finally {
+    // Never stop a worker in the middle of a file: let what it was given finish first.
+    while (underWay() > 0 && !failure) await nextEvent()
+    ended = true
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}
