@@ -14,8 +14,13 @@ async function waitUntil(condition: () => boolean): Promise<void> {
 }
 
 describe('an interrupted run', () => {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it(`leaves every output old or new, never half-written, on ${signal}`, async () => {
+  const cases = [
+    { signal: 'SIGINT', jobs: '1' },
+    { signal: 'SIGTERM', jobs: '1' },
+    { signal: 'SIGTERM', jobs: '2' }, // worker threads finish the files they were given, then stop
+  ] as const
+  for (const { signal, jobs } of cases) {
+    it(`leaves every output old or new, never half-written, on ${signal} (--jobs ${jobs})`, async () => {
       const dir = tempProject('rules')
       mkdirSync(path.join(dir, 'in'))
       for (let index = 0; index < FILES; index++) writeFileSync(path.join(dir, 'in', `f${String(index).padStart(4, '0')}.txt`), text(index))
@@ -24,7 +29,7 @@ describe('an interrupted run', () => {
       writeFileSync(path.join(dir, 'partial/spacing.yaml'), readFileSync(path.join(dir, 'rules/spacing.yaml')))
       expect(runCli(['clean', 'in', '--out', 'out', '--rules', 'partial'], dir).status).toBe(0)
 
-      const child = spawn(process.execPath, [BIN, 'clean', 'in', '--out', 'out'], { cwd: dir, stdio: 'ignore' })
+      const child = spawn(process.execPath, [BIN, 'clean', 'in', '--out', 'out', '--jobs', jobs], { cwd: dir, stdio: 'ignore' })
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
       // Counts the copies already rewritten (temp files come and go meanwhile: only final names count).
       const newOnes = (): number =>
