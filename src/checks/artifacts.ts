@@ -1,5 +1,4 @@
-import { toString } from 'nlcst-to-string'
-import { visit } from 'unist-util-visit'
+import { words } from './tokens.js'
 import { report } from './message.js'
 import type { Check } from './options.js'
 
@@ -11,9 +10,8 @@ const MASK = /\*{2,}/gu
  * masks where the service dropped a word.
  */
 export const artifacts: Check = () => (tree, file) => {
-  visit(tree, 'WordNode', (node) => {
-    const value = toString(node)
-    const start = node.position!.start.offset!
+  for (const { value, start } of words(tree, file)) {
+    if (!value.endsWith('Essence')) continue
     const essence = ESSENCE.exec(value)
     if (essence) {
       report(file, {
@@ -24,7 +22,7 @@ export const artifacts: Check = () => (tree, file) => {
         expected: [''],
       })
     }
-  })
+  }
   const text = String(file.value)
   for (const mask of text.matchAll(MASK)) {
     report(file, {

@@ -41,6 +41,8 @@ export class Knowledge {
   private readonly spell = nspell({ aff: Buffer.from(dictionaryEn.aff), dic: Buffer.from(dictionaryEn.dic) })
   private readonly known = new Set<string>()
   private readonly matchCache = new Map<string, NameMatch | null>()
+  // nspell's lookup is the costliest step of the checks, and news repeats its words: remember answers.
+  private readonly knownCache = new Map<string, boolean>()
 
   constructor(ruleSet: Pick<RuleSet, 'rules' | 'names' | 'gazetteer'>) {
     const entities = ruleSet.rules.filter((rule): rule is EntityRule => rule.kind === 'entity')
@@ -58,6 +60,17 @@ export class Knowledge {
 
   /** Whether a word is English or a known name (case as the dictionary rules it, or as listed); a possessive counts as its word, a compound as its parts. */
   isKnown(word: string): boolean {
+    let known = this.knownCache.get(word)
+    if (known === undefined) {
+      // Bounded: a long run over many rare words must not grow it without end.
+      if (this.knownCache.size > 200_000) this.knownCache.clear()
+      known = this.lookUp(word)
+      this.knownCache.set(word, known)
+    }
+    return known
+  }
+
+  private lookUp(word: string): boolean {
     const stem = word.replace(/['’]s?$/u, '')
     if (this.known.has(word) || this.known.has(stem) || this.spell.correct(word) || (stem !== word && stem !== '' && this.spell.correct(stem))) return true
     // A compound (`China-Russia`, `anti-terrorism`) is known when each of its parts is.

@@ -1,8 +1,6 @@
-import { toString } from 'nlcst-to-string'
-import { visit } from 'unist-util-visit'
 import { report } from './message.js'
 import type { Check } from './options.js'
-import { GLUED_STOP, looksLikeTwoSentences, segments } from './tokens.js'
+import { GLUED_STOP, looksLikeTwoSentences, mayHoldStop, segments, words } from './tokens.js'
 
 /**
  * A sentence glued to the next (`Beijing.Patrueshev`, `frank."In`, `18).Chinese`), or two words
@@ -27,9 +25,8 @@ export const missingSpace: Check = () => (tree, file) => {
     flag(segment.joinAt, segment.tokens[0]!.end, lastWordStart(text, segment.joinAt))
   }
   // Joins inside one word node.
-  visit(tree, 'WordNode', (node) => {
-    const value = toString(node)
-    const start = node.position!.start.offset!
+  for (const { value, start } of words(tree, file)) {
+    if (!mayHoldStop(value)) continue
     for (const stop of value.matchAll(GLUED_STOP)) {
       const left = value.slice(0, stop.index)
       const right = value.slice(stop.index + 1).replace(/^["”’]/u, '')
@@ -37,7 +34,7 @@ export const missingSpace: Check = () => (tree, file) => {
       if (right === 'Essence' || !looksLikeTwoSentences(left, right)) continue
       flag(start + stop.index, start + value.length, start)
     }
-  })
+  }
 }
 
 function lastWordStart(text: string, index: number): number {

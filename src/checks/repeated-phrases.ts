@@ -25,8 +25,12 @@ export const repeatedPhrases: Check = () => (tree, file) => {
   const text = String(file.value)
   for (const segment of segments(tree, file)) {
     const keys = segment.tokens.map(keyOf)
-    // Whether the text between token i and token i + 1 holds punctuation (`,` `;` `:` a dash…).
-    const punctuationAfter = segment.tokens.map((token, i) => /[^\s\p{L}\p{N}'’-]/u.test(text.slice(token.end, segment.tokens[i + 1]?.start ?? token.end)))
+    // Whether the text between token i and token i + 1 holds punctuation (`,` `;` `:` a dash…); asked
+    // only where a repeat is found.
+    const punctuationAfter = (i: number): boolean => {
+      const token = segment.tokens[i]!
+      return /[^\s\p{L}\p{N}'’-]/u.test(text.slice(token.end, segment.tokens[i + 1]?.start ?? token.end))
+    }
     let index = 0
     while (index < keys.length) {
       const found = longestRepeatAt(keys, punctuationAfter, index)
@@ -54,17 +58,24 @@ export const repeatedPhrases: Check = () => (tree, file) => {
   }
 }
 
-function longestRepeatAt(keys: string[], punctuationAfter: boolean[], index: number): { length: number; gap: number } | null {
+function sameRun(keys: string[], from: number, other: number, length: number): boolean {
+  for (let offset = 1; offset < length; offset++) if (keys[from + offset] !== keys[other + offset]) return false
+  return true
+}
+
+function longestRepeatAt(keys: string[], punctuationAfter: (index: number) => boolean, index: number): { length: number; gap: number } | null {
+  const first = keys[index]
   for (let length = Math.min(MAX_WORDS, Math.floor((keys.length - index) / 2)); length >= 2; length--) {
-    const phrase = keys.slice(index, index + length)
-    if (STOPWORDS.has(phrase[length - 1]!)) continue
+    if (STOPWORDS.has(keys[index + length - 1]!)) continue
     for (let gap = 0; gap <= MAX_GAP; gap++) {
       const other = index + length + gap
       if (other + length > keys.length) break
-      if (!phrase.every((key, offset) => keys[other + offset] === key)) continue
+      // The second copy must start with the same word: most places fail here, before any comparing.
+      if (keys[other] !== first || !sameRun(keys, index, other, length)) continue
       const between = keys.slice(index + length, other)
       const contentWords = between.filter((key) => !STOPWORDS.has(key)).length
-      const punctuated = punctuationAfter.slice(index + length - 1, other).some(Boolean)
+      let punctuated = false
+      for (let at = index + length - 1; at < other && !punctuated; at++) punctuated = punctuationAfter(at)
       if (contentWords <= 1 && !punctuated) return { length, gap }
     }
   }

@@ -1,7 +1,6 @@
-import { toString } from 'nlcst-to-string'
-import { visit } from 'unist-util-visit'
 import { report } from './message.js'
 import type { Check } from './options.js'
+import { words } from './tokens.js'
 import { SENTENCE_STARTERS } from './words.js'
 
 const CAMEL = /^(\p{L}*\p{Ll}\p{Ll})(\p{Lu}\p{Ll}+)$/u
@@ -12,14 +11,13 @@ const CAMEL = /^(\p{L}*\p{Ll}\p{Ll})(\p{Lu}\p{Ll}+)$/u
  * `WeChat`, `PetroChina`) and words like `iPhone` or `McDonald` are left alone.
  */
 export const runTogether: Check = ({ knowledge }) => (tree, file) => {
-  visit(tree, 'WordNode', (node) => {
-    const value = toString(node)
+  for (const { value, start } of words(tree, file)) {
+    if (value.length < 4) continue
     const parts = CAMEL.exec(value)
-    if (!parts || knowledge.isListedName(value)) return
+    if (!parts || knowledge.isListedName(value)) continue
     const [, left, right] = parts as unknown as [string, string, string]
     const startsSentence = SENTENCE_STARTERS.has(right)
-    if (!startsSentence && !(knowledge.isKnown(left) && knowledge.isKnown(right))) return
-    const start = node.position!.start.offset!
+    if (!startsSentence && !(knowledge.isKnown(left) && knowledge.isKnown(right))) continue
     report(file, {
       ruleId: 'run-together',
       reason: `\`${value}\` looks like two words run together`,
@@ -27,5 +25,5 @@ export const runTogether: Check = ({ knowledge }) => (tree, file) => {
       end: start + value.length,
       expected: startsSentence ? [`${left}. ${right}`, `${left} ${right}`] : [`${left} ${right}`],
     })
-  })
+  }
 }

@@ -3,8 +3,9 @@ import type { Check } from './options.js'
 
 // A space before a comma, semicolon, colon, ! or ? (not an ellipsis or a dash), or on either side of the
 // apostrophe of a possessive.
-const BEFORE_PUNCTUATION = /(?<=[\p{L}\p{N})"”’])[ \t]+(?=[,;:!?](?:\s|$))/gu
-const AROUND_APOSTROPHE = /(?<=\p{L})[ \t]+(?=[’']s(?!\p{L}))|(?<=\p{L}[’'])[ \t]+(?=s(?!\p{L}))/gu
+// (What they consume first, the lookbehind last: a leading lookbehind is tried at every character.)
+const BEFORE_PUNCTUATION = /[ \t]+(?=[,;:!?](?:\s|$))(?<=[\p{L}\p{N})"”’][ \t]+)/gu
+const AROUND_APOSTROPHE = /[ \t]+(?=[’']s(?!\p{L}))(?<=\p{L}[ \t]+)|[ \t]+(?=s(?!\p{L}))(?<=\p{L}[’'][ \t]+)/gu
 
 /** `Alaska ,`, `China ’s`, `China’ s`. */
 export const spaceBeforePunctuation: Check = () => (_tree, file) => {
