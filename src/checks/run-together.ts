@@ -5,6 +5,15 @@ import { SENTENCE_STARTERS } from './words.js'
 
 const CAMEL = /^(\p{L}*\p{Ll}\p{Ll})(\p{Lu}\p{Ll}+)$/u
 
+/** Whether a letter after the first may be a capital (any non-ASCII character may): the cheap test before CAMEL. */
+function hasCapitalAfterFirst(word: string): boolean {
+  for (let index = 1; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if ((code >= 65 && code <= 90) || code > 127) return true
+  }
+  return false
+}
+
 /**
  * Two words run together (`promotionThe`, `RussiaThe`, `issuesIt`): a lower-case letter then a
  * capitalised word that starts sentences, or two dictionary words. Names listed as known (`YouTube`,
@@ -12,7 +21,7 @@ const CAMEL = /^(\p{L}*\p{Ll}\p{Ll})(\p{Lu}\p{Ll}+)$/u
  */
 export const runTogether: Check = ({ knowledge }) => (tree, file) => {
   for (const { value, start } of words(tree, file)) {
-    if (value.length < 4) continue
+    if (value.length < 4 || !hasCapitalAfterFirst(value)) continue
     const parts = CAMEL.exec(value)
     if (!parts || knowledge.isListedName(value)) continue
     const [, left, right] = parts as unknown as [string, string, string]
