@@ -91,7 +91,9 @@ export class PhraseIndex<T> {
       payload,
     }
     const [index, key] = isWordChar(chars[0]) ? [this.byLeadingWord, leadingWordKey(trimmed)] : [this.byFirstChar, chars[0]!]
-    index.set(key, [...(index.get(key) ?? []), entry])
+    const entries = index.get(key)
+    if (entries) entries.push(entry)
+    else index.set(key, [entry])
   }
 
   /** Every match of every phrase, including matches that overlap or share a start. */

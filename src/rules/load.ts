@@ -6,6 +6,7 @@ import { globSync } from 'tinyglobby'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { readTextFile } from '../io/read.js'
+import { ruleFileCache } from './cache.js'
 import { compileRules, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
@@ -36,9 +37,10 @@ export function listRuleFiles(rulePaths: string[]): string[] {
 export function loadRuleFiles(files: string[]): RuleSource {
   const source: RuleSource = { rules: [], names: [], gazetteer: [] }
   const errors: ConfigError[] = []
+  const cache = ruleFileCache(process.cwd())
   for (const file of files) {
     try {
-      const loaded = loadRuleFile(file, source.rules.length)
+      const loaded = loadRuleFile(file, source.rules.length, cache)
       source.rules.push(...loaded.rules)
       source.names.push(...loaded.names)
       source.gazetteer.push(...loaded.gazetteer)
@@ -52,8 +54,13 @@ export function loadRuleFiles(files: string[]): RuleSource {
   return source
 }
 
-export function loadRuleFile(file: string, firstOrder = 0): RuleSource {
-  return parseRuleSource(readTextFile(file), file, firstOrder)
+export function loadRuleFile(file: string, firstOrder = 0, cache = ruleFileCache(process.cwd())): RuleSource {
+  const text = readTextFile(file)
+  const cached = cache?.get(file, text)
+  if (cached) return { ...cached, rules: cached.rules.map((rule) => ({ ...rule, order: rule.order + firstOrder })) }
+  const source = parseRuleSource(text, file, 0)
+  cache?.set(file, text, source)
+  return { ...source, rules: source.rules.map((rule) => ({ ...rule, order: rule.order + firstOrder })) }
 }
 
 type Path = (string | number)[]

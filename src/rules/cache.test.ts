@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ruleFileCache } from './cache.js'
+import { loadRuleFile } from './load.js'
+
+const lavrov = (variant: string): string => `entities:\n  - id: lavrov\n    canonical: Lavrov\n    category: person\n    variants: [${variant}]\n`
+
+describe('the cache of parsed rule files', () => {
+  let cacheDir: string
+  let rulesDir: string
+  beforeEach(() => {
+    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'mtclean-cache-'))
+    rulesDir = mkdtempSync(path.join(os.tmpdir(), 'mtclean-rules-'))
+    process.env.CACHE_DIR = cacheDir // find-cache-directory's override: entries go to CACHE_DIR/mtclean
+  })
+  afterEach(() => {
+    delete process.env.CACHE_DIR
+  })
+
+  it('gives back what parsing gave, and misses after an edit', () => {
+    const file = path.join(rulesDir, 'people.yaml')
+    writeFileSync(file, lavrov('Ravorov'))
+    const cache = ruleFileCache(rulesDir)!
+    const parsed = loadRuleFile(file, 3, cache)
+    expect(readdirSync(path.join(cacheDir, 'mtclean'))).toHaveLength(1)
+    expect(loadRuleFile(file, 3, cache)).toEqual(parsed)
+    expect(parsed.rules[0]!.order).toBe(3)
+    writeFileSync(file, lavrov('Rafrov'))
+    const edited = loadRuleFile(file, 0, cache)
+    expect(edited.rules[0]!.kind === 'entity' && edited.rules[0]!.variants.map((variant) => variant.text)).toEqual(['Rafrov'])
+    expect(readdirSync(path.join(cacheDir, 'mtclean'))).toHaveLength(2)
+  })
+
+  it('treats an unreadable entry as a miss, and keeps no entry for a file with errors', () => {
+    const file = path.join(rulesDir, 'people.yaml')
+    writeFileSync(file, lavrov('Ravorov'))
+    const cache = ruleFileCache(rulesDir)!
+    loadRuleFile(file, 0, cache)
+    const [entry] = readdirSync(path.join(cacheDir, 'mtclean'))
+    writeFileSync(path.join(cacheDir, 'mtclean', entry!), '{not json')
+    expect(loadRuleFile(file, 0, cache).rules).toHaveLength(1)
+    const bad = path.join(rulesDir, 'bad.yaml')
+    writeFileSync(bad, 'entities: [')
+    expect(() => loadRuleFile(bad, 0, cache)).toThrow(/invalid YAML/)
+    expect(readdirSync(path.join(cacheDir, 'mtclean'))).toHaveLength(1)
+  })
+})
