@@ -22,14 +22,24 @@ export function defaultJobs(files: number, bytes: number): number {
   return files < 8 || bytes < 2_000_000 ? 1 : Math.min(availableParallelism(), files)
 }
 
+/**
+ * A worker's heap limit for files of at most `largestBytes`. Without one, V8 lets each worker's heap grow
+ * far beyond what it uses (check on 20,000 files peaked at 513 MB; at 256 MB a worker, 298 MB on 2,000
+ * and no slower). A large file needs more: cleaning a 50 MB one holds about 60 times its size.
+ */
+export function workerHeapMb(largestBytes: number): number {
+  return Math.max(256, Math.ceil((largestBytes / 1e6) * 64))
+}
+
 /** Starts `jobs` worker threads (none for 1): they load their modules while the caller loads the rules. */
-export function startWorkers(jobs: number): Worker[] {
-  return jobs <= 1 ? [] : Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url)))
+export function startWorkers(jobs: number, heapMb: number): Worker[] {
+  if (jobs <= 1) return []
+  return Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))
 }
 
 /** Starts the workers, lets `use` hand them a run, and stops them however it ends. */
-export async function withWorkers<T>(jobs: number, use: (workers: Worker[]) => Promise<T>): Promise<T> {
-  const workers = startWorkers(jobs)
+export async function withWorkers<T>(jobs: number, sizes: number[], use: (workers: Worker[]) => Promise<T>): Promise<T> {
+  const workers = startWorkers(jobs, workerHeapMb(Math.max(0, ...sizes)))
   try {
     return await use(workers)
   } finally {
@@ -59,7 +69,7 @@ export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupO
 }
 
 async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
-  const workers = options.workers?.length ? options.workers : startWorkers(Math.min(options.jobs, items.length))
+  const workers = options.workers?.length ? options.workers : startWorkers(Math.min(options.jobs, items.length), workerHeapMb(0))
   const count = workers.length
   for (const worker of workers) worker.postMessage({ task: name, setup })
   const queued = new Map<Worker, number>(workers.map((worker) => [worker, 0]))

@@ -34,7 +34,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const jobs = jobsFor(options.jobs, sizes)
   // The workers load their modules (and the dictionary) while this thread loads and validates the rules.
-  await withWorkers(jobs, (workers) => checkWith(files, sizes, jobs, workers, options))
+  await withWorkers(jobs, sizes, (workers) => checkWith(files, sizes, jobs, workers, options))
 }
 
 async function checkWith(files: InputFile[], sizes: number[], jobs: number, workers: Worker[], options: CheckCommandOptions): Promise<void> {

@@ -42,7 +42,7 @@ async function runClean(paths: string[], options: CleanOptions): Promise<void> {
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const jobs = jobsFor(options.jobs, sizes)
   // The workers load their modules while this thread loads and validates the rules.
-  await withWorkers(jobs, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
+  await withWorkers(jobs, sizes, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
 }
 
 async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], options: CleanOptions): Promise<void> {
