@@ -61,7 +61,7 @@ describe('mtclean review in a terminal', () => {
     expect(changes.filter((change: { decision: string }) => change.decision === 'accepted')).toHaveLength(2)
     expect(changes.filter((change: { decision: string }) => change.decision === 'undecided')).toHaveLength(113)
     const rejected = report.files[0].skipped.filter((skip: { reason: string }) => skip.reason === 'rejected')
-    expect(rejected.map((skip: { ruleId: string; before: string }) => `${skip.ruleId}:${JSON.stringify(skip.before)}`)).toEqual(['period-space:""'])
+    expect(rejected.map((skip: { ruleId: string; before: string }) => `${skip.ruleId}:${JSON.stringify(skip.before)}`)).toEqual(['period-space:"."'])
     expect(readFileSync(path.join(dir, 'cleaned/000_8f9708c4ec4fda24.txt'), 'utf8')).toContain('(September 18).Chinese Foreign Minister')
 
     // A second review starts at the first change nobody has decided on (the rejected one is no longer
