@@ -25,6 +25,7 @@ export const repeatedPhrases: Check = () => (tree, file) => {
   const text = String(file.value)
   for (const segment of segments(tree, file)) {
     const keys = segment.tokens.map(keyOf)
+    const next = nextSameKey(keys)
     // Whether the text between token i and token i + 1 holds punctuation (`,` `;` `:` a dash…); asked
     // only where a repeat is found.
     const punctuationAfter = (i: number): boolean => {
@@ -33,7 +34,7 @@ export const repeatedPhrases: Check = () => (tree, file) => {
     }
     let index = 0
     while (index < keys.length) {
-      const found = longestRepeatAt(keys, punctuationAfter, index)
+      const found = longestRepeatAt(keys, next, punctuationAfter, index)
       if (!found) {
         index++
         continue
@@ -63,21 +64,40 @@ function sameRun(keys: string[], from: number, other: number, length: number): b
   return true
 }
 
-function longestRepeatAt(keys: string[], punctuationAfter: (index: number) => boolean, index: number): { length: number; gap: number } | null {
-  const first = keys[index]
-  for (let length = Math.min(MAX_WORDS, Math.floor((keys.length - index) / 2)); length >= 2; length--) {
-    if (STOPWORDS.has(keys[index + length - 1]!)) continue
+/** For each word, where the same word comes next (or -1): a second copy can only start there. */
+function nextSameKey(keys: string[]): Int32Array {
+  const next = new Int32Array(keys.length).fill(-1)
+  const seen = new Map<string, number>()
+  for (let index = keys.length - 1; index >= 0; index--) {
+    next[index] = seen.get(keys[index]!) ?? -1
+    seen.set(keys[index]!, index)
+  }
+  return next
+}
+
+/**
+ * The longest run starting at `index` that is said again (length ≥ 2, at most MAX_GAP words between),
+ * preferring no gap. Only the places where the same first word recurs are tried.
+ */
+function longestRepeatAt(keys: string[], next: Int32Array, punctuationAfter: (index: number) => boolean, index: number): { length: number; gap: number } | null {
+  const maxLength = Math.min(MAX_WORDS, Math.floor((keys.length - index) / 2))
+  const candidates: { length: number; gap: number }[] = []
+  for (let other = next[index]!; other >= 0 && other <= index + maxLength + MAX_GAP; other = next[other]!) {
     for (let gap = 0; gap <= MAX_GAP; gap++) {
-      const other = index + length + gap
-      if (other + length > keys.length) break
-      // The second copy must start with the same word: most places fail here, before any comparing.
-      if (keys[other] !== first || !sameRun(keys, index, other, length)) continue
-      const between = keys.slice(index + length, other)
-      const contentWords = between.filter((key) => !STOPWORDS.has(key)).length
-      let punctuated = false
-      for (let at = index + length - 1; at < other && !punctuated; at++) punctuated = punctuationAfter(at)
-      if (contentWords <= 1 && !punctuated) return { length, gap }
+      const length = other - index - gap
+      if (length >= 2 && length <= maxLength && other + length <= keys.length) candidates.push({ length, gap })
     }
+  }
+  candidates.sort((a, b) => b.length - a.length || a.gap - b.gap)
+  for (const { length, gap } of candidates) {
+    if (STOPWORDS.has(keys[index + length - 1]!)) continue
+    const other = index + length + gap
+    if (!sameRun(keys, index, other, length)) continue
+    let contentWords = 0
+    for (let at = index + length; at < other; at++) if (!STOPWORDS.has(keys[at]!)) contentWords++
+    let punctuated = false
+    for (let at = index + length - 1; at < other && !punctuated; at++) punctuated = punctuationAfter(at)
+    if (contentWords <= 1 && !punctuated) return { length, gap }
   }
   return null
 }
