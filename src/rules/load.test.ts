@@ -77,6 +77,11 @@ describe('parseRuleSource: the schema', () => {
     expect(problems(entity('    variants:\n      - text: ""\n'))).toEqual(['rules/x.yaml:6:15: text must not be empty'])
   })
 
+  it('says what an item of a list must be: a variant that is a number, a name that is a list', () => {
+    expect(problems(entity('    variants: [12]\n'))).toEqual(['rules/x.yaml:5:16: a variant must be a text, or a mapping with "text" (and context keys)'])
+    expect(problems('names: [[Wang Yi]]\n')).toEqual(['rules/x.yaml:1:9: each of names must be string'])
+  })
+
   it('reports an empty list of variants, an empty context word and an empty canonical form', () => {
     expect(problems(entity('    variants: []\n'))).toEqual(['rules/x.yaml:5:15: variants must not be empty'])
     expect(problems(entity('    variants:\n      - {text: A, after: ""}\n'))).toEqual(['rules/x.yaml:6:26: after must not be empty'])

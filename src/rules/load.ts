@@ -242,6 +242,10 @@ function describeSchemaError(error: ErrorObject): string {
     case 'minItems':
       return `${name} must not be empty`
     case 'type':
+      // An item of a list: say what an item must be (a variant is a text, or a mapping with `text`).
+      if (/\/\d+$/.test(error.instancePath)) {
+        return name === 'variants' ? 'a variant must be a text, or a mapping with "text" (and context keys)' : `each of ${name} must be ${String(error.params.type)}`
+      }
       return `${name} must be ${String(error.params.type)}`
     default:
       return `${name} ${error.message ?? 'is invalid'}`

@@ -26,7 +26,7 @@ export interface RuleInfo {
   note?: string
   /** Where the rule's entry starts in its YAML file. */
   location: SourceLocation
-  /** Position in the rule set (files in name order, entries in file order): the tie-breaker for overlaps. */
+  /** Position in the rule set (files in name order; in a file, entities then patterns, each in file order): the tie-breaker for overlaps. */
   order: number
   examples: RuleExample[]
 }
