@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
-import { createChecker } from '../../checks/index.js'
 import { cleanText } from '../../clean.js'
 import { ConfigError } from '../../errors.js'
 import { findInputs } from '../../io/inputs.js'
@@ -26,11 +25,11 @@ export function registerEval(program: Command): void {
     .action((paths: string[], options: EvalOptions) => runEval(paths, options))
 }
 
-function runEval(paths: string[], options: EvalOptions): void {
+async function runEval(paths: string[], options: EvalOptions): Promise<void> {
   const cwd = process.cwd()
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
   const byName = new Map(findInputs(paths, cwd).files.map((file) => [path.basename(file.absolutePath), file]))
-  const checker = createChecker(ruleSet)
+  const checker = (await import('../../checks/index.js')).createChecker(ruleSet)
   const goldFolder = path.resolve(cwd, options.gold)
   let names: string[]
   try {

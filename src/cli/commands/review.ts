@@ -2,7 +2,6 @@ import path from 'node:path'
 import readline from 'node:readline'
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { createChecker } from '../../checks/index.js'
 import { cleanFiles, type FileResult } from '../../clean.js'
 import { ConfigError, formatLocation } from '../../errors.js'
 import { checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
@@ -38,7 +37,7 @@ async function runReview(paths: string[], options: ReviewOptions): Promise<void>
   const decisions = loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd))
   const run = cleanFiles(files, ruleSet, { decisionOf: (id) => decisions.get(id)?.decision })
   const session = new ReviewSession(run.results.flatMap(itemsOf), decisions)
-  const checker = createChecker(ruleSet)
+  const checker = (await import('../../checks/index.js')).createChecker(ruleSet)
   const out = (text: string): boolean => process.stdout.write(text)
 
   const undecided = session.items.filter((item) => !decisions.has(item.id)).length

@@ -4,18 +4,17 @@ import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { suggestVariants } from '../../suggest/suggest.js'
 import { EXIT } from '../exit-codes.js'
 import { withInputs } from '../inputs.js'
 
 export function registerSuggest(program: Command): void {
   withInputs(program.command('suggest').description('propose new variants from the corpus: unknown words that are probably garbled forms of one name'))
     .option('-w, --write <file>', 'write a review file (edit it, then `mtclean rules add --from FILE`)')
-    .action((paths: string[], options: { rules?: string[]; write?: string }) => {
+    .action(async (paths: string[], options: { rules?: string[]; write?: string }) => {
       const cwd = process.cwd()
       const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
       const texts = findInputs(paths, cwd).files.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
-      const proposals = suggestVariants(texts, ruleSet)
+      const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
       const doc = new Document({ suggestions: proposals })
       doc.commentBefore =
         ` mtclean suggest: ${proposals.length} proposal(s) from ${texts.length} file(s), most likely first.\n` +
