@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
 import { parseRuleSource } from './load.js'
+import { thrown } from './test-helpers.js'
 
 /** Every problem loading reports, as the one-line messages the CLI prints; [] if the source loads. */
-function problems(source: string): string[] {
-  try {
-    compileRules(parseRuleSource(source, 'rules/x.yaml').rules)
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigErrors)
-    const { errors } = error as ConfigErrors
-    for (const each of errors) expect(each).toBeInstanceOf(ConfigError)
-    return errors.map((each) => each.format())
-  }
-}
+const problems = (source: string): string[] => thrown(() => compileRules(parseRuleSource(source, 'rules/x.yaml').rules))
 
 /** An entity in block style, its first key on line 2 (column 5); `fields` follow on line 5. */
 const entity = (fields: string): string => `entities:\n  - id: x\n    canonical: X\n    category: person\n${fields}`

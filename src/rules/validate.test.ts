@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
 import { parseRuleSource } from './load.js'
 import type { EntityRule, PatternRule, Rule } from './types.js'
+import { thrown } from './test-helpers.js'
 import { validateRules, variantKey } from './validate.js'
 
-/** The messages of whatever `run` throws: ConfigErrors holding ConfigErrors, each formatted; [] if nothing. */
-function thrown(run: () => unknown): string[] {
-  try {
-    run()
-    return []
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigErrors)
-    const { errors } = error as ConfigErrors
-    for (const each of errors) expect(each).toBeInstanceOf(ConfigError)
-    return errors.map((each) => each.format())
-  }
-}
 
 /** Every problem loading and compiling a rule file reports. */
 const problems = (source: string): string[] => thrown(() => compileRules(parseRuleSource(source, 'rules/x.yaml').rules))
