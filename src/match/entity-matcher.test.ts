@@ -101,6 +101,12 @@ describe('EntityMatcher: case', () => {
     ])
   })
 
+  it('finds words with letters beyond ASCII, which skip the index\'s ASCII filter', () => {
+    // `\u212A` (KELVIN SIGN) lower-cases to an ASCII `k`: the word must still be looked up.
+    expect(found(entity('Kyiv', ['Kiev'], ', ignoreCase: true'), 'KIEV \u212Aiev Kïev')).toEqual(['0-4:"KIEV"→"KYIV"', '5-9:"\u212Aiev"→"Kyiv"'])
+    expect(found(entity('Lavrov', ['Łavrov']), 'Łavrov Lavrov')).toEqual(['0-6:"Łavrov"→"Lavrov"'])
+  })
+
   it('keeps the casing across a multi-word match', () => {
     expect(clean(entity('Lianhe Zaobao', ['United Zard'], ', ignoreCase: true'), 'UNITED\nZARD, united zard, United ZARD')).toBe(
       'LIANHE ZAOBAO, lianhe zaobao, Lianhe Zaobao',
