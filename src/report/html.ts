@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { SkipReason } from '../change.js'
-import { visibleWhitespace } from './visible.js'
+import { touchingWords, visibleWhitespace } from './visible.js'
 import type { ReportedChange, ReportedFile, ReportedFinding, RunSummary } from './report.js'
 
 // diff2html's stylesheet and UI bundle (without highlight.js), inlined: the report is one file that works offline.
@@ -37,8 +37,7 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; }
 `
 
 function changeCell(change: ReportedChange): string {
-  const left = /\S*$/u.exec(change.context.before)?.[0] ?? ''
-  const right = /^\S*/u.exec(change.context.after)?.[0] ?? ''
+  const { left, right } = touchingWords(change.context)
   const removed = change.before ? `<del>${visible(change.before)}</del>` : ''
   const added = change.after ? `<ins>${visible(change.after)}</ins>` : ''
   return `<code>${escape(left)}${removed}${added}${escape(right)}</code>`

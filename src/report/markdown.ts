@@ -1,5 +1,6 @@
 import type { SkipReason } from '../change.js'
 import type { ReportedChange, ReportedFile, RunSummary } from './report.js'
+import { touchingWords } from './visible.js'
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
 function code(text: string): string {
@@ -13,8 +14,7 @@ function code(text: string): string {
 
 /** The change with the rest of the words it touches, as a reader sees it (`China -Russia` → `China-Russia`). */
 function inWords(change: ReportedChange): [string, string] {
-  const left = /\S*$/u.exec(change.context.before)?.[0] ?? ''
-  const right = /^\S*/u.exec(change.context.after)?.[0] ?? ''
+  const { left, right } = touchingWords(change.context)
   return [left + change.before + right, left + change.after + right]
 }
 
