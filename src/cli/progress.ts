@@ -1,4 +1,8 @@
-import cliProgress from 'cli-progress'
+import type cliProgress from 'cli-progress'
+import { createRequire } from 'node:module'
+
+// cli-progress (28 modules) is loaded only when a bar is shown: most runs are piped or logged.
+const require = createRequire(import.meta.url)
 
 /**
  * A progress bar on stderr for long runs (files done, MB/s, time left), only when stderr is a terminal
@@ -12,7 +16,8 @@ export class Progress {
 
   constructor(options: { label: string; files: number; enabled: boolean }) {
     if (!options.enabled || !process.stderr.isTTY || options.files < 2) return
-    this.bar = new cliProgress.SingleBar(
+    const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress
+    this.bar = new SingleBar(
       {
         stream: process.stderr,
         format: `${options.label} {bar} {value}/{total} files | {speed} MB/s | ETA {eta_formatted}`,
@@ -20,7 +25,7 @@ export class Progress {
         hideCursor: true,
         etaBuffer: 200,
       },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     )
     this.bar.start(options.files, 0, { speed: '0.0' })
   }

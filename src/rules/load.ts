@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Ajv, type ErrorObject } from 'ajv'
+import { createRequire } from 'node:module'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { globSync } from 'tinyglobby'
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import type { Document, Node } from 'yaml'
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { readTextFile } from '../io/read.js'
 import { ruleFileCache } from './cache.js'
@@ -11,7 +12,13 @@ import { compileRules, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
 
-const validateRuleFile = new Ajv({ allErrors: true, strict: false }).compile(ruleFileSchema)
+// The YAML parser and the schema validator take 100 ms to load and compile: a run whose rule files are
+// all in the cache (cache.ts) needs neither, so they are loaded on the first file that must be parsed.
+const require = createRequire(import.meta.url)
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml')
+let validator: ValidateFunction | undefined
+const ruleFileValidator = (): ValidateFunction =>
+  (validator ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false }).compile(ruleFileSchema))
 
 /** The YAML files a `--rules` argument names: a file as is, a folder's `*.yaml`/`*.yml` in name order. */
 export function listRuleFiles(rulePaths: string[]): string[] {
@@ -67,6 +74,7 @@ type Path = (string | number)[]
 
 /** Parses one rule file's text; `file` is only used to name locations. */
 export function parseRuleSource(source: string, file: string, firstOrder = 0): RuleSource {
+  const { LineCounter, parseDocument } = yaml()
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number): SourceLocation => {
@@ -83,6 +91,7 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
   }
 
   const data = expandShorthands(doc.toJS() ?? {})
+  const validateRuleFile = ruleFileValidator()
   if (!validateRuleFile(data)) {
     // One problem may break several schema keywords (type and pattern): report each place and message once.
     const seen = new Set<string>()
@@ -216,6 +225,7 @@ function offsetOfError(doc: Document, error: ErrorObject): number {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
   if (error.keyword === 'additionalProperties') {
     // Point at the unknown key itself, not at the mapping that holds it.
+    const { isMap, isPair, isScalar } = yaml()
     const map = doc.getIn(nodePath, true)
     if (isMap(map)) {
       const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === error.params.additionalProperty)

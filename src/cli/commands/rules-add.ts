@@ -1,11 +1,10 @@
 import path from 'node:path'
 import { Option, type Command } from 'commander'
-import { parse } from 'yaml'
 import { ConfigError, ConfigErrors } from '../../errors.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { defaultRulePaths } from '../../rules/load.js'
-import { planAdd, type AddRequest } from '../../rules/edit.js'
+import type { AddRequest } from '../../rules/edit.js'
 import { listRuleFiles } from '../../rules/load.js'
 import { CATEGORIES, type Category } from '../../rules/types.js'
 import { EXIT } from '../exit-codes.js'
@@ -35,7 +34,9 @@ export function registerRulesAdd(rules: Command): void {
     .action((options: AddOptions) => runAdd(options))
 }
 
-function requestsFrom(file: string): AddRequest[] {
+// The YAML editor (and the parser) load only when this command runs: `mtclean` starts faster.
+async function requestsFrom(file: string): Promise<AddRequest[]> {
+  const { parse } = await import('yaml')
   const data = parse(readTextFile(file)) as { suggestions?: AddRequest[] } | null
   if (!data || !Array.isArray(data.suggestions)) throw new ConfigError('not a review file: expected a `suggestions:` list', file)
   return data.suggestions.map((suggestion) => ({
@@ -47,15 +48,16 @@ function requestsFrom(file: string): AddRequest[] {
   }))
 }
 
-function runAdd(options: AddOptions): void {
+async function runAdd(options: AddOptions): Promise<void> {
   const cwd = process.cwd()
   const rulePaths = options.rules ?? defaultRulePaths(cwd)
   let requests: AddRequest[]
-  if (options.from) requests = requestsFrom(options.from)
+  if (options.from) requests = await requestsFrom(options.from)
   else if (options.canonical && options.variant?.length) {
     requests = [{ canonical: options.canonical, variants: options.variant, category: options.category, file: options.file }]
   } else throw new ConfigError('give --canonical and --variant, or --from a review file', 'mtclean rules add')
   const folder = rulePaths.find((each) => !each.endsWith('.yaml') && !each.endsWith('.yml')) ?? path.dirname(rulePaths[0]!)
+  const { planAdd } = await import('../../rules/edit.js')
   let edits
   try {
     edits = planAdd(listRuleFiles(rulePaths), folder, requests)

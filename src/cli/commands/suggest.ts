@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { Document } from 'yaml'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
@@ -14,7 +13,9 @@ export function registerSuggest(program: Command): void {
       const cwd = process.cwd()
       const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
       const texts = findInputs(paths, cwd).files.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
+      // The suggester (pinyin-pro, nspell) and the YAML writer load only when this command runs.
       const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
+      const { Document } = await import('yaml')
       const doc = new Document({ suggestions: proposals })
       doc.commentBefore =
         ` mtclean suggest: ${proposals.length} proposal(s) from ${texts.length} file(s), most likely first.\n` +
