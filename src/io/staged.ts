@@ -18,9 +18,9 @@ export class StagedFile {
     this.body = openSync(this.bodyPath, 'wx')
   }
 
-  append(text: string): void {
+  append(content: string | Uint8Array): void {
     if (this.body === undefined) throw new Error(`${this.path}: already committed or discarded`)
-    if (text) writeFileSync(this.body, text)
+    if (content.length > 0) writeFileSync(this.body, content)
   }
 
   commit(head: string, tail: string): void {

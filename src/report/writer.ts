@@ -7,13 +7,13 @@ import type { RunSummary } from './report.js'
 
 export const REPORT_FILES = { diff: 'changes.diff', markdown: 'report.md', json: 'report.json', html: 'report.html' } as const
 
-/** One file's rendered share of each report. */
+/** One file's rendered share of each report, as UTF-8. */
 export interface ReportPieces {
   path: string
-  diff: string
-  json: string
-  markdown: string
-  html: string
+  diff: Uint8Array
+  json: Uint8Array
+  markdown: Uint8Array
+  html: Uint8Array
 }
 
 /**
@@ -39,7 +39,8 @@ export class ReportWriter {
   }
 
   add(pieces: ReportPieces): void {
-    this.staged.json.append(this.paths.length > 0 ? `,\n${pieces.json}` : pieces.json)
+    if (this.paths.length > 0) this.staged.json.append(',\n')
+    this.staged.json.append(pieces.json)
     this.paths.push(pieces.path)
     this.staged.diff.append(pieces.diff)
     this.staged.markdown.append(pieces.markdown)

@@ -31,10 +31,17 @@ export interface CleanItem {
   index: number
 }
 
-/** One file's share of every output, rendered where it was cleaned. */
+/**
+ * One file's share of every output, rendered where it was cleaned and encoded there as UTF-8: a worker
+ * thread hands the bytes over without a copy, and the writing thread has nothing left to encode.
+ */
 export type CleanPiece =
   | { path: string; failure: string }
-  | { path: string; tally: FileTally; diff: string; json: string; markdown: string; html: string }
+  | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array; markdown: Uint8Array; html: Uint8Array }
+
+// TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which cannot be transferred.
+const utf8 = new TextEncoder()
+const NOTHING = new Uint8Array(0)
 
 /**
  * The work of `clean` on one file: read, match, apply, write the copy, and render its part of the diff
@@ -57,14 +64,14 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     const findings = checker ? checker.check(result.output, shownOutput).messages : []
     const reported = reportFile(result, shownOutput, findings, decisionOf)
-    if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff, json: '', markdown: '', html: '' }
+    if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: NOTHING, markdown: NOTHING, html: NOTHING }
     return {
       path: input.displayPath,
       tally: tallyOf(reported),
-      diff,
-      json: jsonFileEntry(reported),
-      markdown: markdownFile(reported),
-      html: htmlFile(reported, diff, result.output, index),
+      diff: utf8.encode(diff),
+      json: utf8.encode(jsonFileEntry(reported)),
+      markdown: utf8.encode(markdownFile(reported)),
+      html: utf8.encode(htmlFile(reported, diff, result.output, index)),
     }
   }
 }

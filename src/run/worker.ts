@@ -15,8 +15,17 @@ parentPort!.on('message', async (message: Message) => {
   const { index, item } = message
   try {
     const run = await task!
-    parentPort!.postMessage({ index, result: run(item) })
+    const result = run(item)
+    parentPort!.postMessage({ index, result }, transferablesOf(result))
   } catch (error) {
     parentPort!.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
   }
 })
+
+/** The byte arrays a result holds (its own properties), handed over to the main thread rather than copied. */
+function transferablesOf(result: unknown): ArrayBuffer[] {
+  if (typeof result !== 'object' || result === null) return []
+  return Object.values(result).flatMap((value) =>
+    value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.byteLength > 0 ? [value.buffer as ArrayBuffer] : [],
+  )
+}
