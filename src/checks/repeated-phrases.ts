@@ -8,10 +8,13 @@ const MAX_WORDS = 40
 /** How many words may stand between the two copies (`last weekend in Ukraine last weekend`). */
 const MAX_GAP = 2
 
-/** Compared without case and plural `s`, so `the content of the contents` counts. */
+/** Compared without case, possessive and plural `s`, so `the content of the contents` counts. */
 const keyOf = (token: Token): string => {
-  const lower = token.value.toLowerCase().replace(/[’']s$/u, '')
-  return lower.length > 3 ? lower.replace(/s$/u, '') : lower
+  let lower = token.value.toLowerCase()
+  // (By hand: two regex replaces per word were a third of this check's time.)
+  const apostrophe = lower.charAt(lower.length - 2)
+  if (lower.endsWith('s') && (apostrophe === '’' || apostrophe === "'")) lower = lower.slice(0, -2)
+  return lower.length > 3 && lower.endsWith('s') ? lower.slice(0, -1) : lower
 }
 
 /**

@@ -1,5 +1,7 @@
 import { report } from './message.js'
-import type { Check } from './options.js'
+import type { Root } from 'nlcst'
+import type { VFile } from 'vfile'
+import type { Check, CheckOptions } from './options.js'
 import { segments, type Token } from './tokens.js'
 
 const NAME_LIKE = /^\p{Lu}[\p{L}'’-]*$/u
@@ -12,20 +14,32 @@ const WORDLIKE = /^[\p{L}][\p{L}'’-]*$/u
  * entry's Chinese name (`Ma Kelong` → Macron): "possibly …", with the name in `expected`. It never
  * rewrites. With `unknown`, unknown words that resemble nothing are listed too.
  */
-export const suspectNames: Check = ({ knowledge, unknown }) => (tree, file) => {
+export const suspectNames: Check = (options) => (tree, file) => suspectNamesIn(tree, file, options)
+
+const UNKNOWN = 1
+const NAMED = 2
+
+/** Whether a word is an unknown word-like one, and whether it looks like a name: asked once per word. */
+const traitsOf = (word: string, knowledge: CheckOptions['knowledge']): number =>
+  (WORDLIKE.test(word) && !knowledge.isKnown(word) ? UNKNOWN : 0) | (NAME_LIKE.test(word) ? NAMED : 0)
+
+function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown }: CheckOptions): void {
   for (const segment of segments(tree, file)) {
     const tokens = segment.tokens
-    const isUnknown = tokens.map((token) => WORDLIKE.test(token.value) && !knowledge.isKnown(token.value))
+    const traits = tokens.map((token) => traitsOf(token.value, knowledge))
     let index = 0
     while (index < tokens.length) {
       // A group: capitalised words separated by single spaces (`Ma Kelong`, `Asia Danian`).
       let end = index + 1
-      if (NAME_LIKE.test(tokens[index]!.value)) {
-        while (end < tokens.length && NAME_LIKE.test(tokens[end]!.value) && tokens[end]!.start - tokens[end - 1]!.end === 1) end++
+      if (traits[index]! & NAMED) {
+        while (end < tokens.length && traits[end]! & NAMED && tokens[end]!.start - tokens[end - 1]!.end === 1) end++
       }
-      const group = tokens.slice(index, end)
-      const unknownInGroup = group.filter((_, offset) => isUnknown[index + offset])
-      if (unknownInGroup.length > 0) checkGroup(group, unknownInGroup)
+      let anyUnknown = false
+      for (let at = index; at < end && !anyUnknown; at++) anyUnknown = (traits[at]! & UNKNOWN) !== 0
+      if (anyUnknown) {
+        const group = tokens.slice(index, end)
+        checkGroup(group, group.filter((_, offset) => traits[index + offset]! & UNKNOWN))
+      }
       index = end
     }
   }

@@ -53,46 +53,34 @@ function terminalStop(text: string, end: number): number {
 const offsetOf = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }, side: 'start' | 'end'): number =>
   node.position?.[side].offset ?? 0
 
-// Several checks read the words and segments of one tree: compute them once per tree.
-const cache = new WeakMap<Root, Segment[]>()
-const wordCache = new WeakMap<Root, Token[]>()
+// Several checks read the words and segments of one tree: compute both in one pass, once per tree.
+const cache = new WeakMap<Root, { words: Token[]; segments: Segment[] }>()
 
-/**
- * Every word node of the tree, in order, as its text and offsets. One plain walk shared by the checks:
- * each of them visiting the tree with unist-util-visit and nlcst-to-string took half the time of `check`.
- */
-export function words(tree: Root, file: VFile): Token[] {
-  let found = wordCache.get(tree)
-  if (!found) {
-    const text = String(file.value)
-    const list: Token[] = []
-    const walk = (node: { type: string; children?: unknown[]; position?: Root['position'] }): void => {
-      if (node.type === 'WordNode') {
-        const start = node.position!.start.offset!
-        const end = node.position!.end.offset!
-        list.push({ value: text.slice(start, end), start, end })
-        return
-      }
-      if (node.children) for (const child of node.children) walk(child as typeof node)
-    }
-    walk(tree)
-    found = list
-    wordCache.set(tree, found)
-  }
-  return found
-}
-
-export function segments(tree: Root, file: VFile): Segment[] {
+function analysed(tree: Root, file: VFile): { words: Token[]; segments: Segment[] } {
   let found = cache.get(tree)
   if (!found) {
-    found = computeSegments(tree, file)
+    found = analyse(tree, file)
     cache.set(tree, found)
   }
   return found
 }
 
-function computeSegments(tree: Root, file: VFile): Segment[] {
+/**
+ * Every word node of the tree, in order, as its text and offsets: one walk shared by the checks (each
+ * of them visiting the tree with unist-util-visit and nlcst-to-string took half the time of `check`).
+ */
+export function words(tree: Root, file: VFile): Token[] {
+  return analysed(tree, file).words
+}
+
+export function segments(tree: Root, file: VFile): Segment[] {
+  return analysed(tree, file).segments
+}
+
+// Words live in sentences, sentences in paragraphs: one pass over those gives the words and the segments.
+function analyse(tree: Root, file: VFile): { words: Token[]; segments: Segment[] } {
   const text = String(file.value)
+  const words: Token[] = []
   const out: Segment[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
@@ -108,7 +96,10 @@ function computeSegments(tree: Root, file: VFile): Segment[] {
       for (const child of sentence.children) {
         if (child.type !== 'WordNode') continue
         const start = offsetOf(child, 'start')
-        const value = text.slice(start, offsetOf(child, 'end'))
+        const end = offsetOf(child, 'end')
+        const value = text.slice(start, end)
+        const word: Token = { value, start, end }
+        words.push(word)
         let from = 0
         for (const stop of mayHoldStop(value) ? value.matchAll(GLUED_STOP) : []) {
           const right = value.slice(stop.index + 1).replace(/^["”’]/u, '')
@@ -119,11 +110,13 @@ function computeSegments(tree: Root, file: VFile): Segment[] {
           from = stop.index + 1
           current = { tokens: [], start: start + from, end: offsetOf(sentence, 'end'), glued: 'word', joinAt: start + stop.index }
         }
-        if (from < value.length) current.tokens.push({ value: value.slice(from), start: start + from, end: start + value.length })
+        // A word with no join in it is its own token (most words: no second copy of it).
+        if (from === 0) current.tokens.push(word)
+        else if (from < value.length) current.tokens.push({ value: value.slice(from), start: start + from, end })
       }
       out.push(current)
       previous = sentence
     }
   }
-  return out.filter((segment) => segment.tokens.length > 0)
+  return { words, segments: out.filter((segment) => segment.tokens.length > 0) }
 }
