@@ -4,13 +4,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, runCli, SEEDS, snapshotTree, tempProject } from './helpers/project.js'
 
-/** 40 files in two folders, made of the seeds' paragraphs: enough for two worker threads to share. */
-function corpus(dir: string): void {
+/** 40 files (of 6 paragraphs) in two folders, made of the seeds' paragraphs: enough for two worker threads to share. */
+function corpus(dir: string, files = 40, paragraphsPerFile = 6): void {
   const paragraphs = readdirSync(SEEDS).flatMap((name) => readFileSync(path.join(SEEDS, name), 'utf8').split(/\n+/).filter((line) => line.trim()))
-  for (let index = 0; index < 40; index++) {
+  for (let index = 0; index < files; index++) {
     const folder = path.join(dir, 'in', index % 2 ? 'odd' : 'even')
     mkdirSync(folder, { recursive: true })
-    const text = Array.from({ length: 6 }, (_, offset) => paragraphs[(index * 7 + offset * 13) % paragraphs.length]).join('\n\n')
+    const text = Array.from({ length: paragraphsPerFile }, (_, offset) => paragraphs[(index * 7 + offset * 13) % paragraphs.length]).join('\n\n')
     writeFileSync(path.join(folder, `f${index}.txt`), `${text}\n`)
   }
 }
@@ -37,6 +37,17 @@ describe('--jobs: worker threads', () => {
     expect(one.status).toBe(1)
     expect(three.stdout).toBe(one.stdout)
     expect(JSON.parse(one.stdout)).toHaveLength(40)
+  })
+
+  it('gives the same reports when the files go to the threads in batches (600 files: 8 a message)', () => {
+    const dir = tempProject('rules')
+    corpus(dir, 600, 1)
+    expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'two', '--jobs', '2'], dir).status).toBe(0)
+    for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html']) {
+      expect(readFileSync(path.join(dir, 'two', name), 'utf8').replaceAll('two/', 'one/'), name).toBe(readFileSync(path.join(dir, 'one', name), 'utf8'))
+    }
+    expect(JSON.parse(readFileSync(path.join(dir, 'one', 'report.json'), 'utf8')).summary.files).toBe(600)
   })
 
   it('refuses --jobs 0 as a usage error', () => {

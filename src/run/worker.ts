@@ -1,22 +1,22 @@
 import { parentPort } from 'node:worker_threads'
 import { TASKS, type TaskName } from './tasks.js'
 
-type Message = { task: TaskName; setup: unknown } | { index: number; item: unknown }
+type Message = { task: TaskName; setup: unknown } | { index: number; items: unknown[] }
 
 // A worker thread of a run (see pool.ts). It starts before the run's rules are loaded, so its modules load
-// meanwhile; the first message names the task and its setup, and each later one is an item, answered with
-// {index, result}, or {index, error} for a fault in the task itself.
+// meanwhile; the first message names the task and its setup, and each later one is a batch of items
+// (from `index` on), answered with {index, results}, or {index, error} for a fault in the task itself.
 let task: Promise<(item: unknown) => unknown> | undefined
 parentPort!.on('message', async (message: Message) => {
   if ('task' in message) {
     task = TASKS[message.task](message.setup as never) as Promise<(item: unknown) => unknown>
     return
   }
-  const { index, item } = message
+  const { index, items } = message
   try {
     const run = await task!
-    const result = run(item)
-    parentPort!.postMessage({ index, result }, transferablesOf(result))
+    const results = items.map(run)
+    parentPort!.postMessage({ index, results }, results.flatMap(transferablesOf))
   } catch (error) {
     parentPort!.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
   }
