@@ -36,7 +36,6 @@ function isWordCode(code: number): boolean {
 /** The hash of an ASCII word as it is scanned, lower-cased; keys are hashed the same way. */
 const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + (code >= 65 && code <= 90 ? code | 0x20 : code)) | 0
 const NOT_ASCII = -1
-const FILTER_MASK = (1 << 16) - 1
 
 function asciiHash(word: string): number {
   let hash = 0
@@ -100,7 +99,9 @@ export class PhraseIndex<T> {
    * and looking one up means slicing and lower-casing it. An ASCII word can only equal an ASCII key, so a
    * word whose hash no key has is skipped; a word with other characters is always looked up.
    */
-  private readonly asciiKeyHashes = new Uint8Array(FILTER_MASK + 1)
+  private readonly asciiKeyHashes: number[] = []
+  /** Built at the first search: 16 slots a key or more, so that few words get through for nothing. */
+  private filter: { table: Uint8Array; mask: number } | undefined
 
   add(phrase: string, options: { ignoreCase: boolean; context?: Context }, payload: T): void {
     const trimmed = phrase.trim()
@@ -117,7 +118,8 @@ export class PhraseIndex<T> {
     const [index, key] = isWordChar(chars[0]) ? [this.byLeadingWord, leadingWordKey(trimmed)] : [this.byFirstChar, chars[0]!]
     if (index === this.byLeadingWord) {
       const hash = asciiHash(key)
-      if (hash !== NOT_ASCII) this.asciiKeyHashes[hash & FILTER_MASK] = 1
+      if (hash !== NOT_ASCII) this.asciiKeyHashes.push(hash)
+      this.filter = undefined
     }
     const entries = index.get(key)
     if (entries) entries.push(entry)
@@ -134,8 +136,9 @@ export class PhraseIndex<T> {
       }
     }
     if (this.byLeadingWord.size > 0) {
+      const { table, mask } = this.keyFilter()
       forEachWord(text, (start, end, hash) => {
-        if (hash !== NOT_ASCII && this.asciiKeyHashes[hash & FILTER_MASK] === 0) return
+        if (hash !== NOT_ASCII && table[hash & mask] === 0) return
         const entries = this.byLeadingWord.get(text.slice(start, end).toLowerCase())
         if (entries) tryAt(start, entries)
       })
@@ -147,6 +150,17 @@ export class PhraseIndex<T> {
       }
     }
     return matches
+  }
+
+  private keyFilter(): { table: Uint8Array; mask: number } {
+    if (!this.filter) {
+      let size = 1 << 12
+      while (size < this.asciiKeyHashes.length * 16) size *= 2
+      const table = new Uint8Array(size)
+      for (const hash of this.asciiKeyHashes) table[hash & (size - 1)] = 1
+      this.filter = { table, mask: size - 1 }
+    }
+    return this.filter
   }
 
   private contextTest(context: Context | undefined): ContextTest | null {
