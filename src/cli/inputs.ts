@@ -23,8 +23,8 @@ export function withJobs(command: Command): Command {
 }
 
 /** The threads for a run over files of these sizes: `--jobs` if given, else the default. */
-export function jobsFor(given: number | undefined, sizes: number[]): number {
-  return given ?? defaultJobs(sizes.length, sizes.reduce((sum, size) => sum + size, 0))
+export function jobsFor(given: number | undefined, sizes: number[], work: Parameters<typeof defaultJobs>[2]): number {
+  return given ?? defaultJobs(sizes.length, sizes.reduce((sum, size) => sum + size, 0), work)
 }
 
 export function sizeOf(file: string): number {

@@ -32,7 +32,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const cwd = process.cwd()
   const { files } = findInputs(paths, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
-  const jobs = jobsFor(options.jobs, sizes)
+  const jobs = jobsFor(options.jobs, sizes, 'checks')
   // The workers load their modules (and the dictionary) while this thread loads and validates the rules.
   await withWorkers(jobs, sizes, (workers) => checkWith(files, sizes, jobs, workers, options))
 }

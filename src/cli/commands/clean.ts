@@ -40,7 +40,7 @@ async function runClean(paths: string[], options: CleanOptions): Promise<void> {
   const cwd = process.cwd()
   const { files, roots } = findInputs(paths, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
-  const jobs = jobsFor(options.jobs, sizes)
+  const jobs = jobsFor(options.jobs, sizes, options.check ? 'checks' : 'rules')
   // The workers load their modules while this thread loads and validates the rules.
   await withWorkers(jobs, sizes, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
 }
