@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ruleFileCache } from './cache.js'
+import { MAX_ENTRIES, ruleFileCache } from './cache.js'
 import { loadRuleFile } from './load.js'
 
 const lavrov = (variant: string): string => `entities:\n  - id: lavrov\n    canonical: Lavrov\n    category: person\n    variants: [${variant}]\n`
@@ -45,5 +45,21 @@ describe('the cache of parsed rule files', () => {
     writeFileSync(bad, 'entities: [')
     expect(() => loadRuleFile(bad, 0, cache)).toThrow(/invalid YAML/)
     expect(readdirSync(path.join(cacheDir, 'mtclean'))).toHaveLength(1)
+  })
+
+  it('keeps at most MAX_ENTRIES entries, dropping the oldest', () => {
+    const cache = ruleFileCache(rulesDir)!
+    const file = path.join(rulesDir, 'people.yaml')
+    const entriesNow = (): string[] => readdirSync(path.join(cacheDir, 'mtclean')).sort()
+    writeFileSync(file, lavrov('Variant0'))
+    loadRuleFile(file, 0, cache)
+    const [oldest] = entriesNow()
+    utimesSync(path.join(cacheDir, 'mtclean', oldest!), new Date(2000, 0, 1), new Date(2000, 0, 1))
+    for (let index = 1; index <= MAX_ENTRIES; index++) {
+      writeFileSync(file, lavrov(`Variant${index}`))
+      loadRuleFile(file, 0, cache)
+    }
+    expect(entriesNow()).toHaveLength(MAX_ENTRIES)
+    expect(entriesNow()).not.toContain(oldest)
   })
 })

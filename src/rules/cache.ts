@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import findCacheDirectory from 'find-cache-directory'
@@ -11,9 +11,12 @@ import type { RuleSource } from './types.js'
  * nearest package above the working folder (find-cache-directory; none outside a package), keyed by a hash of the file's path and text and of this
  * version of the loader, so an edit, a move or an upgrade misses it. Parsing YAML is the cost it saves
  * (1 s for a file of 10,000 entities; the whole rule set is still validated on every run). Only files
- * that parsed without an error are kept, and an entry that cannot be read is a miss.
+ * that parsed without an error are kept, an entry that cannot be read is a miss, and the oldest entries
+ * beyond MAX_ENTRIES are removed.
  */
 const FORMAT = 1
+/** Entries kept: every edit of a rule file adds one, so the oldest go (a rule set has a handful of files). */
+export const MAX_ENTRIES = 100
 
 let loaderFingerprint: string | undefined
 /** The loader's own code: a change to how rules are parsed invalidates every entry. */
@@ -49,9 +52,20 @@ export function ruleFileCache(cwd: string): RuleFileCache | undefined {
     set(file, text, source) {
       try {
         writeFileAtomic(entryPath(file, text), JSON.stringify(source))
+        prune(folder)
       } catch {
         // A cache that cannot be written is only slower.
       }
     },
   }
+}
+
+/** Removes the oldest entries beyond MAX_ENTRIES. Runs on a miss only, which is rare. */
+function prune(folder: string): void {
+  const entries = readdirSync(folder).filter((name) => name.endsWith('.json'))
+  if (entries.length <= MAX_ENTRIES) return
+  const byAge = entries
+    .map((name) => ({ name, modified: statSync(path.join(folder, name)).mtimeMs }))
+    .sort((a, b) => a.modified - b.modified || a.name.localeCompare(b.name))
+  for (const { name } of byAge.slice(0, entries.length - MAX_ENTRIES)) rmSync(path.join(folder, name), { force: true })
 }
