@@ -9,8 +9,8 @@ const bundled = (file: string): string => readFileSync(createRequire(import.meta
 const DIFF2HTML_CSS = bundled('css/diff2html.min.css')
 const DIFF2HTML_UI = bundled('js/diff2html-ui-base.min.js')
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!)
 
 const visible = (text: string): string => escape(visibleWhitespace(text))
 

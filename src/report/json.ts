@@ -5,9 +5,13 @@ import type { Report, ReportedFile } from './report.js'
 const FILES_PLACEHOLDER = '\u0000files\u0000'
 const ENTRY_INDENT = '    '
 
+// An entry stringified two arrays deep is indented as in `files`: only the brackets are cut off.
+const NESTED_OPENING = '[\n  [\n'
+const NESTED_CLOSING = '\n  ]\n]'
+
 /** One file's entry, indented as in the whole report. */
 export function jsonFileEntry(file: ReportedFile): string {
-  return ENTRY_INDENT + JSON.stringify(file, null, 2).replaceAll('\n', `\n${ENTRY_INDENT}`)
+  return JSON.stringify([[file]], null, 2).slice(NESTED_OPENING.length, -NESTED_CLOSING.length)
 }
 
 /** What goes before and after the entries (joined by `,\n`); with no entries, the whole report. */
