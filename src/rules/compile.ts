@@ -23,8 +23,14 @@ export function compileRules(rules: Rule[], files: string[] = [], knowledge: Omi
   return compileValidated({ rules, files, ...knowledge })
 }
 
+/** The rule set each `loadedRulesOf` result came from: in the same thread there is nothing to compile again. */
+const compiledFrom = new WeakMap<LoadedRules, RuleSet>()
+
 /** Compiles rules that were validated already (in another thread: validation is the costly part). */
-export function compileValidated({ rules, files, names, gazetteer }: LoadedRules): RuleSet {
+export function compileValidated(loaded: LoadedRules): RuleSet {
+  const compiled = compiledFrom.get(loaded)
+  if (compiled) return compiled
+  const { rules, files, names, gazetteer } = loaded
   const entities = rules.filter((rule): rule is EntityRule => rule.kind === 'entity')
   return {
     files,
@@ -37,4 +43,9 @@ export function compileValidated({ rules, files, names, gazetteer }: LoadedRules
 }
 
 /** The loaded form of a compiled rule set (what `compileValidated` turns back into it). */
-export const loadedRulesOf = ({ files, rules, names, gazetteer }: RuleSet): LoadedRules => ({ files, rules, names, gazetteer })
+export function loadedRulesOf(ruleSet: RuleSet): LoadedRules {
+  const { files, rules, names, gazetteer } = ruleSet
+  const loaded = { files, rules, names, gazetteer }
+  compiledFrom.set(loaded, ruleSet)
+  return loaded
+}
