@@ -5,7 +5,7 @@
 // paragraphs, and the cost of growing the rule set. Prints a table and writes bench/results.json.
 // Figures drift on a shared machine: the ratios, measured in the same run, are what to compare.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import YAML from 'yaml'
@@ -49,19 +49,31 @@ const sizeOf = (dir) =>
     .filter((name) => name.endsWith('.txt'))
     .reduce((sum, name) => sum + readFileSync(path.join(dir, name)).length, 0)
 
-/** Wall time (s) and peak RSS (MB) of a command, by GNU time; the median of `reps` runs. */
+// This disk (ext4 mounted with `discard`) stalls file creation for a minute or two after many files are
+// deleted: creating 2,000 files took 0.05 s, and 1.7 s within 10 s (1.3 s within 40 s) of deleting 4,000.
+// So no timed run follows a deletion: each run writes into a new folder under RUNS, and what earlier
+// benches left there is moved aside at the start and deleted at the end, after the last timing.
+const RUNS = path.join(WORK, 'runs')
+const TRASH = path.join(WORK, `trash-${process.pid}`)
+let runsMade = 0
+/** A folder no run has used yet. */
+const freshFolder = (name) => path.join(RUNS, `${name}-${++runsMade}`)
+
+/**
+ * Wall time (s) and peak RSS (MB) of a command, by GNU time; the median of `reps` runs. `args` may be a
+ * function, called before each run (for a fresh output folder each time).
+ */
 function measure(command, args, options = {}) {
   const runs = []
   for (let rep = 0; rep < (options.reps ?? REPS); rep++) {
     options.before?.()
-    // This disk is mounted with `discard`: deleting the last run's output slows the next run's file
-    // creation for a while (measured: 2,000 files created in 0.1 s after a sync, 0.9 s right after rm).
-    // Flush it before timing.
+    const argv = typeof args === 'function' ? args() : args
+    // Written files reach the disk before the clock starts, not during the next run.
     spawnSync('sync')
     spawnSync('sleep', ['1'])
-    const result = spawnSync('/usr/bin/time', ['-f', '@@ %e %M', command, ...args], { cwd: options.cwd ?? WORK, encoding: 'utf8', maxBuffer: 1 << 30 })
+    const result = spawnSync('/usr/bin/time', ['-f', '@@ %e %M', command, ...argv], { cwd: options.cwd ?? WORK, encoding: 'utf8', maxBuffer: 1 << 30 })
     const line = result.stderr.split('\n').reverse().find((each) => each.startsWith('@@ '))
-    if (!line) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`)
+    if (!line) throw new Error(`${command} ${argv.join(' ')} failed:\n${result.stderr.slice(-2000)}`)
     const [, seconds, kilobytes] = line.split(' ')
     // GNU time says so when the command failed: a crashed run's time means nothing.
     const status = result.stderr.split('\n').find((each) => /^Command (exited with non-zero status|terminated by signal)/.test(each))
@@ -101,11 +113,18 @@ function syntheticRules(count) {
 }
 
 mkdirSync(WORK, { recursive: true })
+// Outputs of earlier benches (and of the layout before RUNS) are moved aside now, deleted at the end.
+mkdirSync(TRASH)
+for (const name of ['runs', 'out', 'out-growth', 'out-subset', 'textlint-corpus']) {
+  if (existsSync(path.join(WORK, name))) renameSync(path.join(WORK, name), path.join(TRASH, name))
+}
+mkdirSync(RUNS)
 const corpus = path.join(WORK, `corpus-${FILES}`)
 makeCorpus(corpus, FILES)
 const megabytes = sizeOf(corpus) / 1e6
 const rules = loadRuleSet([path.join(ROOT, 'rules')]).rules
-const out = path.join(WORK, 'out')
+let out // the last `mtclean clean` output, compared with textlint's below
+const cleanInto = (extra) => () => [BIN, 'clean', corpus, '--out', (out = freshFolder('clean')), ...extra, '--rules', path.join(ROOT, 'rules')]
 const results = { corpus: { files: FILES, megabytes: Number(megabytes.toFixed(2)) }, runs: {} }
 const record = (name, run, mb = megabytes, files = FILES) => {
   results.runs[name] = { seconds: run.seconds, mbPerSecond: Number((mb / run.seconds).toFixed(2)), filesPerSecond: Math.round(files / run.seconds), peakRssMb: Math.round(run.rssMb) }
@@ -115,8 +134,9 @@ const record = (name, run, mb = megabytes, files = FILES) => {
 }
 
 console.log(`corpus: ${FILES} files, ${megabytes.toFixed(1)} MB; median of ${REPS} run(s)\n`)
-record('mtclean clean', measure(process.execPath, [BIN, 'clean', corpus, '--out', out, '--rules', path.join(ROOT, 'rules')], { before: () => rmSync(out, { recursive: true, force: true }) }))
-record('mtclean clean --check', measure(process.execPath, [BIN, 'clean', corpus, '--out', out, '--check', '--rules', path.join(ROOT, 'rules')], { before: () => rmSync(out, { recursive: true, force: true }) }))
+record('mtclean clean', measure(process.execPath, cleanInto([])))
+const cleaned = out
+record('mtclean clean --check', measure(process.execPath, cleanInto(['--check'])))
 record('mtclean check', measure(process.execPath, [BIN, 'check', corpus, '--rules', path.join(ROOT, 'rules'), '--format', 'json'], { okStatus: /status 1$/ }))
 writeFileSync(path.join(WORK, 'rules.sed'), sedScript(rules))
 record('sed -E (one stream)', measure('sh', ['-c', `find '${corpus}' -name '*.txt' -print0 | xargs -0 cat | sed -E -f '${path.join(WORK, 'rules.sed')}' > /dev/null`]))
@@ -124,7 +144,7 @@ record('sed -E (one stream)', measure('sh', ['-c', `find '${corpus}' -name '*.tx
 // textlint + prh with --fix, on the same corpus, in a copy it may rewrite. (A pattern that can match the
 // empty string makes prh loop until the heap runs out: none of the shipped patterns can.)
 const textlintDir = path.join(WORK, 'textlint')
-const textlintCopy = path.join(WORK, 'textlint-corpus')
+let textlintCopy // the copy of the corpus the last textlint run fixed
 mkdirSync(textlintDir, { recursive: true })
 // The prh rules (bench/prh-rules.mjs): literals where prh takes them, mtclean's own regex sources for
 // hyphens and context; a pattern that would match the empty string in these texts gets a rewrite.
@@ -135,8 +155,8 @@ for (const note of prh.notes) console.log(`  prh: ${note}`)
 results.textlintPrhNotes = prh.notes
 writeFileSync(path.join(textlintDir, '.textlintrc.json'), JSON.stringify({ rules: { prh: { rulePaths: [path.join(textlintDir, 'prh.yml')] } } }))
 const textlint = path.join(ROOT, 'node_modules/textlint/bin/textlint.js')
-const resetCopy = () => {
-  rmSync(textlintCopy, { recursive: true, force: true })
+const freshCopy = () => {
+  textlintCopy = freshFolder('textlint')
   cpSync(corpus, textlintCopy, { recursive: true })
 }
 // Run from the project root, where textlint finds textlint-rule-prh. textlint opens every file it is given
@@ -144,11 +164,11 @@ const resetCopy = () => {
 // so it gets at most TEXTLINT_FILES files per invocation, as a user would do (xargs exits 123 when an
 // invocation exits 1). On the default corpus that is one invocation.
 const TEXTLINT_FILES = 5000
-const textlintCommand = `find '${textlintCopy}' -name '*.txt' -print0 | xargs -0 -n ${TEXTLINT_FILES} '${process.execPath}' '${textlint}' --config '${path.join(textlintDir, '.textlintrc.json')}' --fix`
-record('textlint + prh --fix', measure('sh', ['-c', textlintCommand], { cwd: ROOT, before: resetCopy, okStatus: /status (1|123)$/, failsOn: /Error: / }))
+const textlintCommand = () => `find '${textlintCopy}' -name '*.txt' -print0 | xargs -0 -n ${TEXTLINT_FILES} '${process.execPath}' '${textlint}' --config '${path.join(textlintDir, '.textlintrc.json')}' --fix`
+record('textlint + prh --fix', measure('sh', () => ['-c', textlintCommand()], { cwd: ROOT, before: freshCopy, okStatus: /status (1|123)$/, failsOn: /Error: / }))
 // Whether the two did the same job: files that textlint left exactly as mtclean's cleaned copy.
 const corpusFiles = readdirSync(corpus, { recursive: true }).filter((name) => name.endsWith('.txt'))
-const agree = corpusFiles.filter((name) => readFileSync(path.join(textlintCopy, name)).equals(readFileSync(path.join(out, name)))).length
+const agree = corpusFiles.filter((name) => readFileSync(path.join(textlintCopy, name)).equals(readFileSync(path.join(cleaned, name)))).length
 results.textlintAgreesWithMtclean = { files: agree, of: corpusFiles.length }
 console.log(`  textlint's output equals mtclean's cleaned copy for ${agree} of ${corpusFiles.length} files `)
 
@@ -162,7 +182,7 @@ for (const count of [100, 1000, 10000]) {
   rmSync(dir, { recursive: true, force: true })
   cpSync(path.join(ROOT, 'rules'), dir, { recursive: true })
   writeFileSync(path.join(dir, 'synthetic.yaml'), syntheticRules(count))
-  record(`clean, ${count} extra entities`, measure(process.execPath, [BIN, 'clean', growthCorpus, '--out', path.join(WORK, 'out-growth'), '--rules', dir], { before: () => rmSync(path.join(WORK, 'out-growth'), { recursive: true, force: true }) }), growthMb, growthFiles)
+  record(`clean, ${count} extra entities`, measure(process.execPath, () => [BIN, 'clean', growthCorpus, '--out', freshFolder('growth'), '--rules', dir]), growthMb, growthFiles)
 }
 
 const ratio = (a, b) => Number((results.runs[a].mbPerSecond / results.runs[b].mbPerSecond).toFixed(2))
@@ -177,3 +197,6 @@ for (const [name, value] of Object.entries(results.ratios)) console.log(`${name.
 const resultsFile = `bench/results${values.files === '2000' ? '' : `-${FILES}`}.json`
 writeFileSync(path.join(ROOT, resultsFile), `${JSON.stringify(results, null, 2)}\n`)
 console.log(`\nwritten: ${resultsFile}`)
+// The deletions come last: see RUNS.
+rmSync(RUNS, { recursive: true, force: true })
+rmSync(TRASH, { recursive: true, force: true })
