@@ -56,18 +56,23 @@ function forEachWord(text: string, visit: (start: number, end: number, hash: num
   const length = text.length
   let index = 0
   while (index < length) {
-    let code = text.codePointAt(index)!
-    if (!isWordCode(code)) {
+    // Code units, not code points, until a surrogate comes: charCodeAt is the cheaper read.
+    let code = text.charCodeAt(index)
+    if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(index)!
+    if (code < 128 ? ASCII_WORD[code] === 0 : !isWordCode(code)) {
       index += code > 0xffff ? 2 : 1
       continue
     }
     const start = index
     let hash = 0
-    do {
+    for (;;) {
       hash = hash === NOT_ASCII || code >= 128 ? NOT_ASCII : hashStep(hash, code)
       index += code > 0xffff ? 2 : 1
-      code = index < length ? text.codePointAt(index)! : -1
-    } while (code >= 0 && isWordCode(code))
+      if (index >= length) break
+      code = text.charCodeAt(index)
+      if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(index)!
+      if (code < 128 ? ASCII_WORD[code] === 0 : !isWordCode(code)) break
+    }
     visit(start, index, hash)
   }
 }
