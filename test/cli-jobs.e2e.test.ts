@@ -39,15 +39,18 @@ describe('--jobs: worker threads', () => {
     expect(JSON.parse(one.stdout)).toHaveLength(40)
   })
 
-  it('gives the same reports when the files go to the threads in batches (600 files: 8 a message)', () => {
+  it('gives the same reports when the files go to the threads in batches (600 files: 8 a message, or 256 KB)', () => {
     const dir = tempProject('rules')
     corpus(dir, 600, 1)
+    // Files over a batch's bytes go alone, between the small ones.
+    const seed = readFileSync(path.join(SEEDS, readdirSync(SEEDS)[0]!), 'utf8')
+    for (const name of ['f100.txt', 'f300.txt', 'f301.txt']) writeFileSync(path.join(dir, 'in', 'even', name.replace('.txt', '-big.txt')), seed.repeat(60))
     expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1'], dir).status).toBe(0)
     expect(runCli(['clean', 'in', '--out', 'two', '--jobs', '2'], dir).status).toBe(0)
     for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html']) {
       expect(readFileSync(path.join(dir, 'two', name), 'utf8').replaceAll('two/', 'one/'), name).toBe(readFileSync(path.join(dir, 'one', name), 'utf8'))
     }
-    expect(JSON.parse(readFileSync(path.join(dir, 'one', 'report.json'), 'utf8')).summary.files).toBe(600)
+    expect(JSON.parse(readFileSync(path.join(dir, 'one', 'report.json'), 'utf8')).summary.files).toBe(603)
   })
 
   it('refuses --jobs 0 as a usage error', () => {

@@ -10,6 +10,8 @@ export interface RunOptions {
   workers?: Worker[]
   /** Asked before each file is handed out: true stops handing out (the files under way finish). */
   stopped?: () => boolean
+  /** The items' sizes in bytes, when known: batches and the results held for order are bounded by bytes too. */
+  sizes?: number[]
 }
 
 /** Batches handed to a worker before it asks for more: keeps it busy while its answer travels back. */
@@ -19,8 +21,15 @@ const QUEUE_PER_WORKER = 2
  * for the cores: one file a message cost 0.3 ms of a worker's time per file on 2 cores.
  */
 const MAX_BATCH = 8
+/** Input bytes per message, at most (a larger file goes alone). */
+const BATCH_BYTES = 256 * 1024
 /** How far ahead of the next result in order the run may get: bounds the results held back for order. */
 const WINDOW_PER_WORKER = 2 * QUEUE_PER_WORKER * MAX_BATCH
+/**
+ * The same bound in input bytes (a file's results are several times its size): large files are not
+ * handed out more than this ahead, except one batch to a worker that has nothing to do.
+ */
+const WINDOW_BYTES = 32 * 1024 * 1024
 
 /**
  * How much text a run needs before worker threads pay for themselves, by the work done per byte. A
@@ -96,12 +105,23 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
 
   // Small runs go a file at a time, so that every worker gets a share.
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(items.length / (count * 4 * MAX_BATCH))))
+  const sizeAt = (index: number): number => options.sizes?.[index] ?? 0
+  let bytesAhead = 0 // of the items handed out and not yet yielded
+  const mayHandOut = (worker: Worker): boolean =>
+    queued.get(worker)! < QUEUE_PER_WORKER &&
+    handedOut < items.length &&
+    handedOut < yielded + WINDOW_PER_WORKER * count &&
+    (bytesAhead < WINDOW_BYTES || queued.get(worker) === 0) &&
+    !options.stopped?.()
   const feed = (): void => {
     for (const worker of workers) {
-      while (queued.get(worker)! < QUEUE_PER_WORKER && handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && !options.stopped?.()) {
-        const end = Math.min(items.length, handedOut + batch)
+      while (mayHandOut(worker)) {
+        let end = handedOut + 1
+        let bytes = sizeAt(handedOut)
+        while (end < items.length && end - handedOut < batch && bytes + sizeAt(end) <= BATCH_BYTES) bytes += sizeAt(end++)
         worker.postMessage({ index: handedOut, items: items.slice(handedOut, end) })
         queued.set(worker, queued.get(worker)! + 1)
+        bytesAhead += bytes
         handedOut = end
       }
     }
@@ -134,6 +154,7 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
       }
       const result = done.get(yielded)!
       done.delete(yielded)
+      bytesAhead -= sizeAt(yielded)
       yielded++
       feed()
       yield result

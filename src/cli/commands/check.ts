@@ -48,7 +48,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let done = 0
   try {
     const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false }
-    for await (const piece of runTasks('check', setup, files, { jobs, workers, stopped: () => watch.received !== undefined })) {
+    for await (const piece of runTasks('check', setup, files, { jobs, workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         failed++

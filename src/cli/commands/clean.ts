@@ -75,7 +75,7 @@ async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[]
     const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
-    for await (const piece of runTasks('clean', setup, items, { jobs, workers, stopped: () => watch.received !== undefined })) {
+    for await (const piece of runTasks('clean', setup, items, { jobs, workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         tally.addFailure(piece.path, piece.failure)
