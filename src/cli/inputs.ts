@@ -10,8 +10,8 @@ export function withInputs(command: Command): Command {
   return command.argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds']).option(...RULES_OPTION)
 }
 
-/** `--jobs`: how many worker threads share the files. */
-export const JOBS_OPTION = ['-j, --jobs <n>', 'worker threads (default: one per core for large runs, none for small ones)'] as const
+/** `--jobs`: how many threads share the files, the main one included. */
+export const JOBS_OPTION = ['-j, --jobs <n>', 'threads that share the files, the main one included (default: one per core for large runs, 1 for small ones)'] as const
 
 /** Adds `--jobs` to a command; its value is a positive whole number. */
 export function withJobs(command: Command): Command {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { TASKS, type ItemOf, type ResultOf, type SetupOf, type TaskName } from './tasks.js'
 
 export interface RunOptions {
-  /** Worker threads to use; 1 runs in this thread. */
+  /** Threads to use, this one included: 1 runs in this thread only, N adds N - 1 workers. */
   jobs: number
   /** Workers started earlier (startWorkers), so that their modules loaded while the run got ready. */
   workers?: Worker[]
@@ -54,10 +54,13 @@ export function workerHeapMb(largestBytes: number): number {
   return Math.max(1024, Math.ceil((largestBytes / 1e6) * 64))
 }
 
-/** Starts `jobs` worker threads (none for 1): they load their modules while the caller loads the rules. */
+/**
+ * Starts the worker threads of a run on `jobs` threads: the main thread is one of them, so `jobs - 1`.
+ * They load their modules while the caller loads the rules.
+ */
 export function startWorkers(jobs: number, heapMb: number): Worker[] {
   if (jobs <= 1) return []
-  return Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))
+  return Array.from({ length: jobs - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))
 }
 
 /** Starts the workers, lets `use` hand them a run, and stops them however it ends. */
@@ -73,7 +76,7 @@ export async function withWorkers<T>(jobs: number, sizes: number[], use: (worker
 /**
  * Runs a task on every item and yields the results in the items' order, with at most a bounded number of
  * items under way or waiting for their turn, so memory does not grow with the run. With `jobs` > 1 the
- * items go to worker threads. When `stopped()` turns true, no more items are handed out; the ones under
+ * items are shared by worker threads and this one. When `stopped()` turns true, no more items are handed out; the ones under
  * way finish (a worker is never killed mid-write) and are yielded, then the run ends.
  */
 export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
@@ -93,8 +96,11 @@ export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupO
 
 async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
   const workers = options.workers?.length ? options.workers : startWorkers(Math.min(options.jobs, items.length), workerHeapMb(0))
-  const count = workers.length
   for (const worker of workers) worker.postMessage({ task: name, setup })
+  // The main thread cleans or checks files too, whenever the next result in order is not back yet: on two
+  // cores, two workers and a main thread that only waits and writes took turns on the cores.
+  const runHere = (await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
+  const count = workers.length + 1
   const queued = new Map<Worker, number>(workers.map((worker) => [worker, 0]))
   const done = new Map<number, ResultOf<Name>>()
   let failure: Error | undefined
@@ -113,19 +119,26 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
     handedOut < yielded + WINDOW_PER_WORKER * count &&
     (bytesAhead < WINDOW_BYTES || queued.get(worker) === 0) &&
     !options.stopped?.()
+  /** The next batch: up to `batch` files and BATCH_BYTES, counted as handed out. */
+  const takeBatch = (): { index: number; items: ItemOf<Name>[] } => {
+    const index = handedOut
+    let end = index + 1
+    let bytes = sizeAt(index)
+    while (end < items.length && end - index < batch && bytes + sizeAt(end) <= BATCH_BYTES) bytes += sizeAt(end++)
+    bytesAhead += bytes
+    handedOut = end
+    return { index, items: items.slice(index, end) }
+  }
   const feed = (): void => {
     for (const worker of workers) {
       while (mayHandOut(worker)) {
-        let end = handedOut + 1
-        let bytes = sizeAt(handedOut)
-        while (end < items.length && end - handedOut < batch && bytes + sizeAt(end) <= BATCH_BYTES) bytes += sizeAt(end++)
-        worker.postMessage({ index: handedOut, items: items.slice(handedOut, end) })
+        worker.postMessage(takeBatch())
         queued.set(worker, queued.get(worker)! + 1)
-        bytesAhead += bytes
-        handedOut = end
       }
     }
   }
+  const mayRunHere = (): boolean =>
+    handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && (bytesAhead < WINDOW_BYTES || handedOut === yielded) && !options.stopped?.()
   for (const worker of workers) {
     worker.on('message', (message: { index: number; results?: ResultOf<Name>[]; error?: string }) => {
       queued.set(worker, queued.get(worker)! - 1)
@@ -147,11 +160,19 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
 
   try {
     feed()
-    while (yielded < handedOut) {
+    for (;;) {
       while (!done.has(yielded)) {
         if (failure) throw failure
-        await nextEvent()
+        if (mayRunHere()) {
+          const { index, items: here } = takeBatch()
+          here.forEach((item, offset) => done.set(index + offset, runHere(item)))
+          feed()
+          // Lets the workers' answers, and signals, in.
+          await nextTurn()
+        } else if (yielded < handedOut) await nextEvent()
+        else break
       }
+      if (!done.has(yielded)) break
       const result = done.get(yielded)!
       done.delete(yielded)
       bytesAhead -= sizeAt(yielded)
