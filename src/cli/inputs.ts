@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { InvalidArgumentError, type Command } from 'commander'
-import { defaultJobs } from '../run/pool.js'
+import { defaultJobs, type Work } from '../run/pool.js'
 
 /** The `--rules` option, as every command that reads rules takes it. */
 export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)'] as const
@@ -10,8 +10,8 @@ export function withInputs(command: Command): Command {
   return command.argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds']).option(...RULES_OPTION)
 }
 
-/** `--jobs`: how many threads share the files, the main one included. */
-export const JOBS_OPTION = ['-j, --jobs <n>', 'threads that share the files, the main one included (default: one per core for large runs, 1 for small ones)'] as const
+/** `--jobs`: how many threads share the files (for the rules alone, the main thread is one of them). */
+export const JOBS_OPTION = ['-j, --jobs <n>', 'threads that share the files (default: one per core for large runs, 1 for small ones)'] as const
 
 /** Adds `--jobs` to a command; its value is a positive whole number. */
 export function withJobs(command: Command): Command {
@@ -23,7 +23,7 @@ export function withJobs(command: Command): Command {
 }
 
 /** The threads for a run over files of these sizes: `--jobs` if given, else the default. */
-export function jobsFor(given: number | undefined, sizes: number[], work: Parameters<typeof defaultJobs>[2]): number {
+export function jobsFor(given: number | undefined, sizes: number[], work: Work): number {
   return given ?? defaultJobs(sizes.length, sizes.reduce((sum, size) => sum + size, 0), work)
 }
 

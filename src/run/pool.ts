@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads'
 import { TASKS, type ItemOf, type ResultOf, type SetupOf, type TaskName } from './tasks.js'
 
 export interface RunOptions {
-  /** Threads to use, this one included: 1 runs in this thread only, N adds N - 1 workers. */
+  /** Threads to use: 1 runs in this thread only (see workersFor for more). */
   jobs: number
+  work: Work
   /** Workers started earlier (startWorkers), so that their modules loaded while the run got ready. */
   workers?: Worker[]
   /** Asked before each file is handed out: true stops handing out (the files under way finish). */
@@ -32,16 +33,29 @@ const WINDOW_PER_WORKER = 2 * QUEUE_PER_WORKER * MAX_BATCH
 const WINDOW_BYTES = 32 * 1024 * 1024
 
 /**
- * How much text a run needs before worker threads pay for themselves, by the work done per byte. A
- * thread costs its start-up (and, for the checks, a dictionary load), and on few cores it takes turns
- * with the main thread. Measured on 2 cores: `clean` on 1,000 files (5.8 MB) took 1.45 s with one
- * thread and 1.56 s with two, on 2,000 files (11.6 MB) 2.57 s and 2.26 s; the checks gain from 2 MB on.
+ * The kinds of work a run does, and what threads cost for each (measured on 2 cores).
+ * - `threadsFrom`: how much text a run needs before threads pay for themselves. A thread costs its
+ *   start-up, and the dictionary for the checks. `clean` on 1,000 files (5.8 MB) took 1.45 s on one
+ *   thread and 1.53 s on two; on 2,000 files (11.6 MB) 2.57 s and 2.16 s. The checks gain from 2 MB on.
+ * - `mainThreadWorks`: whether the main thread takes a share of the files besides writing the results
+ *   (clean on 2,000 files: 2.37 s with two workers, 2.16 s with one and the main thread). Not for the
+ *   checks: the dictionary in the one thread without a heap limit took `check` on 20,000 files from a
+ *   350 MB peak to 394 MB, and `clean --check` over 400 MB.
  */
-export const THREADS_PAY_FROM = { rules: 8_000_000, checks: 2_000_000 } as const
+export const WORK = {
+  rules: { threadsFrom: 8_000_000, mainThreadWorks: true },
+  checks: { threadsFrom: 2_000_000, mainThreadWorks: false },
+} as const
+export type Work = keyof typeof WORK
 
-/** Threads for a run of `files` files totalling `bytes`: one per core, but none for a small run. */
-export function defaultJobs(files: number, bytes: number, work: keyof typeof THREADS_PAY_FROM): number {
-  return files < 8 || bytes < THREADS_PAY_FROM[work] ? 1 : Math.min(availableParallelism(), files)
+/** Threads for a run of `files` files totalling `bytes`: one per core, but 1 for a small run. */
+export function defaultJobs(files: number, bytes: number, work: Work): number {
+  return files < 8 || bytes < WORK[work].threadsFrom ? 1 : Math.min(availableParallelism(), files)
+}
+
+/** The worker threads of a run on `jobs` threads: one fewer when the main thread takes a share. */
+export function workersFor(jobs: number, work: Work): number {
+  return jobs <= 1 ? 0 : WORK[work].mainThreadWorks ? jobs - 1 : jobs
 }
 
 /**
@@ -54,18 +68,14 @@ export function workerHeapMb(largestBytes: number): number {
   return Math.max(1024, Math.ceil((largestBytes / 1e6) * 64))
 }
 
-/**
- * Starts the worker threads of a run on `jobs` threads: the main thread is one of them, so `jobs - 1`.
- * They load their modules while the caller loads the rules.
- */
-export function startWorkers(jobs: number, heapMb: number): Worker[] {
-  if (jobs <= 1) return []
-  return Array.from({ length: jobs - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))
+/** Starts `count` worker threads: they load their modules while the caller loads the rules. */
+export function startWorkers(count: number, heapMb: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))
 }
 
 /** Starts the workers, lets `use` hand them a run, and stops them however it ends. */
-export async function withWorkers<T>(jobs: number, sizes: number[], use: (workers: Worker[]) => Promise<T>): Promise<T> {
-  const workers = startWorkers(jobs, workerHeapMb(Math.max(0, ...sizes)))
+export async function withWorkers<T>(jobs: number, work: Work, sizes: number[], use: (workers: Worker[]) => Promise<T>): Promise<T> {
+  const workers = startWorkers(workersFor(jobs, work), workerHeapMb(Math.max(0, ...sizes)))
   try {
     return await use(workers)
   } finally {
@@ -95,12 +105,12 @@ export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupO
 }
 
 async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
-  const workers = options.workers?.length ? options.workers : startWorkers(Math.min(options.jobs, items.length), workerHeapMb(0))
+  const workers = options.workers?.length ? options.workers : startWorkers(workersFor(Math.min(options.jobs, items.length), options.work), workerHeapMb(0))
   for (const worker of workers) worker.postMessage({ task: name, setup })
-  // The main thread cleans or checks files too, whenever the next result in order is not back yet: on two
-  // cores, two workers and a main thread that only waits and writes took turns on the cores.
-  const runHere = (await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
-  const count = workers.length + 1
+  // Where the main thread takes a share (WORK), it runs the next files whenever the next result in order
+  // is not back yet: two workers and a main thread that only waited took turns on two cores.
+  const runHere = WORK[options.work].mainThreadWorks ? ((await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>) : undefined
+  const count = workers.length + (runHere ? 1 : 0)
   const queued = new Map<Worker, number>(workers.map((worker) => [worker, 0]))
   const done = new Map<number, ResultOf<Name>>()
   let failure: Error | undefined
@@ -138,6 +148,7 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
     }
   }
   const mayRunHere = (): boolean =>
+    runHere !== undefined &&
     handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && (bytesAhead < WINDOW_BYTES || handedOut === yielded) && !options.stopped?.()
   for (const worker of workers) {
     worker.on('message', (message: { index: number; results?: ResultOf<Name>[]; error?: string }) => {
@@ -165,7 +176,7 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
         if (failure) throw failure
         if (mayRunHere()) {
           const { index, items: here } = takeBatch()
-          here.forEach((item, offset) => done.set(index + offset, runHere(item)))
+          here.forEach((item, offset) => done.set(index + offset, runHere!(item)))
           feed()
           // Lets the workers' answers, and signals, in.
           await nextTurn()

@@ -34,7 +34,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const jobs = jobsFor(options.jobs, sizes, 'checks')
   // The workers load their modules (and the dictionary) while this thread loads and validates the rules.
-  await withWorkers(jobs, sizes, (workers) => checkWith(files, sizes, jobs, workers, options))
+  await withWorkers(jobs, 'checks', sizes, (workers) => checkWith(files, sizes, jobs, workers, options))
 }
 
 async function checkWith(files: InputFile[], sizes: number[], jobs: number, workers: Worker[], options: CheckCommandOptions): Promise<void> {
@@ -48,7 +48,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let done = 0
   try {
     const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false }
-    for await (const piece of runTasks('check', setup, files, { jobs, workers, sizes, stopped: () => watch.received !== undefined })) {
+    for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         failed++

@@ -40,9 +40,10 @@ async function runClean(paths: string[], options: CleanOptions): Promise<void> {
   const cwd = process.cwd()
   const { files, roots } = findInputs(paths, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
-  const jobs = jobsFor(options.jobs, sizes, options.check ? 'checks' : 'rules')
+  const work = options.check ? 'checks' : 'rules'
+  const jobs = jobsFor(options.jobs, sizes, work)
   // The workers load their modules while this thread loads and validates the rules.
-  await withWorkers(jobs, sizes, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
+  await withWorkers(jobs, work, sizes, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
 }
 
 async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], options: CleanOptions): Promise<void> {
@@ -75,7 +76,7 @@ async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[]
     const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
-    for await (const piece of runTasks('clean', setup, items, { jobs, workers, sizes, stopped: () => watch.received !== undefined })) {
+    for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         tally.addFailure(piece.path, piece.failure)
