@@ -123,12 +123,10 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
   const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(items.length / (count * 4 * MAX_BATCH))))
   const sizeAt = (index: number): number => options.sizes?.[index] ?? 0
   let bytesAhead = 0 // of the items handed out and not yet yielded
-  const mayHandOut = (worker: Worker): boolean =>
-    queued.get(worker)! < QUEUE_PER_WORKER &&
-    handedOut < items.length &&
-    handedOut < yielded + WINDOW_PER_WORKER * count &&
-    (bytesAhead < WINDOW_BYTES || queued.get(worker) === 0) &&
-    !options.stopped?.()
+  /** Whether another batch may go out: within both windows, or to a thread with nothing to do. */
+  const mayTakeBatch = (idle: boolean): boolean =>
+    handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && (bytesAhead < WINDOW_BYTES || idle) && !options.stopped?.()
+  const mayHandOut = (worker: Worker): boolean => queued.get(worker)! < QUEUE_PER_WORKER && mayTakeBatch(queued.get(worker) === 0)
   /** The next batch: up to `batch` files and BATCH_BYTES, counted as handed out. */
   const takeBatch = (): { index: number; items: ItemOf<Name>[] } => {
     const index = handedOut
@@ -147,9 +145,7 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
       }
     }
   }
-  const mayRunHere = (): boolean =>
-    runHere !== undefined &&
-    handedOut < items.length && handedOut < yielded + WINDOW_PER_WORKER * count && (bytesAhead < WINDOW_BYTES || handedOut === yielded) && !options.stopped?.()
+  const mayRunHere = (): boolean => runHere !== undefined && mayTakeBatch(handedOut === yielded)
   for (const worker of workers) {
     worker.on('message', (message: { index: number; results?: ResultOf<Name>[]; error?: string }) => {
       queued.set(worker, queued.get(worker)! - 1)
