@@ -18,6 +18,7 @@ export interface CleanedText {
 
 /** What a person decided, for the changes of one file. */
 export interface ReviewState {
+  /** The file's place in the output folder: part of every change id, the same from any working folder. */
   file: string
   decisionOf: (id: string) => Decision | undefined
   /** Apply only accepted changes (not undecided ones). */
@@ -84,7 +85,7 @@ export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet, options: Clean
       failures.push({ input, error: new ConfigError(error.message, input.displayPath) })
       continue
     }
-    const review: ReviewState = { file: input.displayPath, decisionOf: options.decisionOf ?? (() => undefined), onlyAccepted: options.onlyAccepted }
+    const review: ReviewState = { file: input.outputPath, decisionOf: options.decisionOf ?? (() => undefined), onlyAccepted: options.onlyAccepted }
     results.push({ input, source, ...cleanText(source, ruleSet, review) })
   }
   return { results, failures }

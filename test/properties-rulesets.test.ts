@@ -92,7 +92,7 @@ describe('engine invariants over generated rule sets (fast-check)', () => {
         const diff = unifiedDiff([result])
         if (result.output === text) expect(diff).toBe('')
         else expect(applyPatch(text, diff)).toBe(result.output)
-        const reported = reportFile(result, 'out/x.txt')
+        const reported = reportFile(result, { path: 'x.txt', copy: 'x.txt', output: 'out/x.txt' })
         let fromReport = text
         for (const change of [...reported.changes].reverse()) fromReport = fromReport.slice(0, change.start) + change.after + fromReport.slice(change.end)
         expect(fromReport).toBe(result.output)

@@ -1,13 +1,34 @@
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
+import { ConfigError } from '../errors.js'
+import { loadReport } from '../report/read.js'
 import { defaultJobs, type Work } from '../run/pool.js'
+
+/** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
+export const OUT_OPTION = ['-o, --out <dir>', 'the output folder of the clean run (its reports and decisions.json)', 'cleaned'] as const
 
 /** The `--rules` option, as every command that reads rules takes it. */
 export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)'] as const
 
 /** The arguments every command that reads texts shares: the paths, and the rules to use. */
 export function withInputs(command: Command): Command {
-  return command.argument('[paths...]', 'text files, or folders searched for *.txt', ['seeds']).option(...RULES_OPTION)
+  return command.argument('[paths...]', 'text files, or folders searched for *.txt (default: those of the last clean run, else ./seeds)').option(...RULES_OPTION)
+}
+
+/**
+ * The texts a command works on when none are named: those of the last clean run into `outFolder`
+ * (its report.json knows them), else `./seeds` (the demo corpus); otherwise the user must name them.
+ */
+export function inputsOrDefault(paths: string[], outFolder: string, cwd: string): string[] {
+  if (paths.length > 0) return paths
+  if (existsSync(path.join(outFolder, 'report.json'))) {
+    const { run } = loadReport(outFolder, path.relative(cwd, outFolder) || '.')
+    const base = path.resolve(outFolder, run.base)
+    return run.inputs.map((input) => path.relative(cwd, path.resolve(base, input)) || '.')
+  }
+  if (existsSync(path.join(cwd, 'seeds'))) return ['seeds']
+  throw new ConfigError('name the files or folders to work on (there is no earlier run in this output folder, and no ./seeds)', 'mtclean')
 }
 
 /** `--jobs`: how many threads share the files (for the rules alone, the main thread is one of them). */

@@ -10,6 +10,7 @@ import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
 import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
+import { registerStatus } from './commands/status.js'
 import { registerSuggest } from './commands/suggest.js'
 import { EXIT } from './exit-codes.js'
 
@@ -27,6 +28,7 @@ registerCheck(program)
 registerReview(program)
 registerDecide(program)
 registerApply(program)
+registerStatus(program)
 registerEval(program)
 registerRules(program)
 registerSuggest(program)

@@ -89,3 +89,31 @@ export function checkOutputCollisions(files: InputFile[]): void {
     byOutput.set(file.outputPath, file)
   }
 }
+
+/**
+ * The folder a run's record is relative to: the working folder, or the nearest folder above it that holds
+ * every input too (so that no path in the record starts with `..`).
+ */
+export function runBase(cwd: string, files: InputFile[]): string {
+  let base = path.resolve(cwd)
+  for (const file of files) {
+    while (!isInside(file.absolutePath, base)) {
+      const parent = path.dirname(base)
+      if (parent === base) break
+      base = parent
+    }
+  }
+  return base
+}
+
+/** The names mtclean gives its own files in an output folder: no input's copy may take one of them. */
+export const RESERVED_OUTPUT_NAMES = new Set(['decisions.json', 'report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'])
+
+/** An input whose copy would land on one of mtclean's own files in the output folder is refused. */
+export function checkReservedNames(files: InputFile[]): void {
+  for (const file of files) {
+    if (RESERVED_OUTPUT_NAMES.has(file.outputPath)) {
+      throw new ConfigError(`its cleaned copy would replace mtclean's own ${file.outputPath} in the output folder: rename it or put it in a subfolder`, file.displayPath)
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, fchownSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { threadId } from 'node:worker_threads'
 
@@ -33,12 +33,13 @@ export const tempPathFor = (file: string): string =>
  * rather than with write-file-atomic: its per-file realpath, stat and exit hooks cost 0.3 ms a file, a
  * quarter of the budget of a 20,000-file run.)
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: { durable?: boolean } = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: { durable?: boolean; like?: Stats } = {}): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const temp = tempPathFor(file)
   try {
     const fd = openSync(temp, 'wx')
     try {
+      if (options.like) keepModeAndOwner(fd, options.like)
       writeFileSync(fd, content)
       if (options.durable) fsyncSync(fd)
     } finally {
@@ -48,6 +49,16 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   } catch (error) {
     rmSync(temp, { force: true })
     throw error
+  }
+}
+
+/** The new file gets the old one's permissions, and its owner where this process may give it (root). */
+function keepModeAndOwner(fd: number, like: Stats): void {
+  fchmodSync(fd, like.mode & 0o7777)
+  try {
+    fchownSync(fd, like.uid, like.gid)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error
   }
 }
 

@@ -114,7 +114,7 @@ export function htmlHead(run: RunSummary, paths: string[]): string {
 </head>
 <body>
 <h1>mtclean report</h1>
-<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${run.checked ? stat(summary.findings, 'open findings') : ''}</div>
+<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${run.run.checked ? stat(summary.findings, 'open findings') : ''}</div>
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
 ${run.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td><code>${escape(rule.rule)}</code></td></tr>`).join('\n')}

@@ -4,6 +4,7 @@ import type { Report, ReportedFile } from './report.js'
 
 const file = (name: string): ReportedFile => ({
   path: `in/${name}`,
+  copy: name,
   sourceHash: 'ab'.repeat(32),
   output: `out/${name}`,
   changes: [],
@@ -12,6 +13,7 @@ const file = (name: string): ReportedFile => ({
 })
 
 const rest: Omit<Report, 'files'> = {
+  run: { base: '..', inputs: ['in'], rules: null, rulesHash: 'cd'.repeat(32), checked: true },
   summary: { files: 2, changedFiles: 0, changes: 0, accepted: 0, rejected: 0, skipped: 0, findings: 2, failed: 1, rulesFired: 0 },
   rules: [{ ruleId: 'lavrov', category: 'person', rule: 'rules/people.yaml:3:5', count: 1 }],
   failures: [{ path: 'in/bad.txt', error: 'not valid UTF-8' }],
@@ -27,7 +29,7 @@ describe('report.json written a file at a time', () => {
   for (const count of [0, 1, 3]) {
     it(`is exactly JSON.stringify(report, null, 2) with ${count} file(s)`, () => {
       const files = Array.from({ length: count }, (_, index) => file(`f${index}.txt`))
-      const whole = `${JSON.stringify({ summary: rest.summary, rules: rest.rules, files, failures: rest.failures }, null, 2)}\n`
+      const whole = `${JSON.stringify({ run: rest.run, summary: rest.summary, rules: rest.rules, files, failures: rest.failures }, null, 2)}\n`
       expect(streamed(files)).toBe(whole)
     })
   }

@@ -33,7 +33,7 @@ export function markdownHead(run: RunSummary): string {
     `${summary.files} file(s), ${summary.changedFiles} changed; ${summary.changes} change(s) by ${summary.rulesFired} rule(s)` +
       (summary.accepted ? `; ${summary.accepted} accepted` : '') +
       (summary.skipped ? `; ${summary.skipped} not applied` : '') +
-      (run.checked ? `; ${summary.findings} open finding(s) to review` : '') +
+      (run.run.checked ? `; ${summary.findings} open finding(s) to review` : '') +
       (summary.failed ? `; ${summary.failed} file(s) could not be read` : '') +
       '.',
     '',

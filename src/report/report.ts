@@ -52,7 +52,10 @@ export interface ReportedFinding {
 }
 
 export interface ReportedFile {
+  /** The source, relative to the run's base folder (`run.base`). */
   path: string
+  /** The cleaned copy's place in the output folder: what change ids and decisions key the file by. */
+  copy: string
   /** sha256 of the source text the changes were computed on: `apply` refuses a file that differs. */
   sourceHash: string
   output: string
@@ -68,7 +71,22 @@ export interface RuleCount {
   count: number
 }
 
+/** How the run was made: enough for `review`, `apply` and `status` to find everything again from anywhere. */
+export interface RunInfo {
+  /** The folder every path of the report is relative to, as a path from the output folder (`..` usually). */
+  base: string
+  /** The paths the run was given, relative to the base. */
+  inputs: string[]
+  /** The `--rules` paths, relative to the base; null when the default rules were used. */
+  rules: string[] | null
+  /** sha256 over the rule files' texts: `status` tells when the rules changed since. */
+  rulesHash: string
+  /** Whether the run checked the cleaned copies (`--check`): the files' findings mean something only then. */
+  checked: boolean
+}
+
 export interface Report {
+  run: RunInfo
   summary: {
     files: number
     changedFiles: number
@@ -86,10 +104,7 @@ export interface Report {
 }
 
 /** The report without its files: what is known only when every file is done. */
-export interface RunSummary extends Omit<Report, 'files'> {
-  /** Whether the run checked the cleaned copies (`--check`): findings are counted only then. */
-  checked: boolean
-}
+export type RunSummary = Omit<Report, 'files'>
 
 const CONTEXT_CHARS = 30
 
@@ -139,16 +154,17 @@ export const hashText = (text: string): string => createHash('sha256').update(te
  */
 export function reportFile(
   result: FileResult,
-  output: string,
+  place: { path: string; copy: string; output: string },
   findings: VFileMessage[] = [],
   decisionOf: (id: string) => Decision | undefined = () => undefined,
 ): ReportedFile {
   const { toPoint } = location(result.source)
   const ids = result.ids
   return {
-    path: result.input.displayPath,
+    path: place.path,
+    copy: place.copy,
     sourceHash: hashText(result.source),
-    output,
+    output: place.output,
     changes: result.applied.map((change) => {
       const id = ids.get(change)!
       return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }

@@ -48,8 +48,7 @@ export class ReportWriter {
   }
 
   commit(run: RunSummary): void {
-    const { checked: _checked, ...summary } = run
-    const json = jsonFrame(summary, this.paths.length)
+    const json = jsonFrame(run, this.paths.length)
     this.staged.json.commit(json.head, json.tail)
     this.staged.markdown.commit(markdownHead(run), '')
     this.staged.html.commit(htmlHead(run, this.paths), HTML_TAIL)

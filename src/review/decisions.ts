@@ -11,22 +11,45 @@ export type Decision = 'accepted' | 'rejected'
 /** What a person decided about one change, with enough to recognise it without the report. */
 export interface DecisionRecord {
   decision: Decision
+  /** The file's place in the output folder (its cleaned copy's path): the same from any working folder. */
   file: string
   ruleId: string
   before: string
   after: string
 }
 
-/** Decisions by stable change id; kept next to the output (`cleaned/decisions.json`). */
-export type Decisions = Map<string, DecisionRecord>
+/** What `apply` wrote into one source: the ids it applied and the hash of the text it left. */
+export interface AppliedRecord {
+  /** sha256 of the source as `apply` wrote it: a source with this hash has had these changes applied. */
+  hash: string
+  ids: string[]
+}
+
+/**
+ * The review's one record, kept next to the output (`cleaned/decisions.json`): decisions by stable change
+ * id, and what `apply` wrote, by the file's place in the output folder. Every command reads it when it runs;
+ * report.json only shows a snapshot of it.
+ */
+export interface ReviewRecord {
+  decisions: Map<string, DecisionRecord>
+  applied: Map<string, AppliedRecord>
+}
 
 export function decisionsPath(outFolder: string): string {
   return path.join(outFolder, DECISIONS_FILE)
 }
 
-export function loadDecisions(outFolder: string, displayPath = decisionsPath(outFolder)): Decisions {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const STRING_FIELDS = ['file', 'ruleId', 'before', 'after'] as const
+
+export function emptyRecord(): ReviewRecord {
+  return { decisions: new Map(), applied: new Map() }
+}
+
+/** Reads decisions.json (an empty record when there is none); a file that is not one is a ConfigError. */
+export function loadDecisions(outFolder: string, displayPath = decisionsPath(outFolder)): ReviewRecord {
   const file = decisionsPath(outFolder)
-  if (!existsSync(file)) return new Map()
+  if (!existsSync(file)) return emptyRecord()
   let data: unknown
   try {
     data = JSON.parse(readTextFile(file))
@@ -34,22 +57,37 @@ export function loadDecisions(outFolder: string, displayPath = decisionsPath(out
     if (error instanceof ConfigError) throw new ConfigError(error.message, displayPath)
     throw new ConfigError(`invalid JSON: ${(error as Error).message}`, displayPath)
   }
-  const records = (data as { decisions?: unknown }).decisions
-  if (typeof records !== 'object' || records === null || Array.isArray(records)) {
+  if (!isObject(data) || !isObject(data.decisions)) {
     throw new ConfigError('not a decisions file: expected {"version": 1, "decisions": {…}}', displayPath)
   }
-  const decisions: Decisions = new Map()
-  for (const [id, record] of Object.entries(records as Record<string, DecisionRecord>)) {
-    if (record?.decision !== 'accepted' && record?.decision !== 'rejected') {
+  const record = emptyRecord()
+  for (const [id, entry] of Object.entries(data.decisions)) {
+    if (!isObject(entry) || (entry.decision !== 'accepted' && entry.decision !== 'rejected')) {
       throw new ConfigError(`decision for ${id} must be "accepted" or "rejected"`, displayPath)
     }
-    decisions.set(id, record)
+    for (const field of STRING_FIELDS) {
+      if (typeof entry[field] !== 'string') throw new ConfigError(`decision for ${id}: "${field}" must be a string`, displayPath)
+    }
+    record.decisions.set(id, entry as unknown as DecisionRecord)
   }
-  return decisions
+  if (data.applied !== undefined) {
+    if (!isObject(data.applied)) throw new ConfigError('"applied" must be an object', displayPath)
+    for (const [file, entry] of Object.entries(data.applied)) {
+      if (!isObject(entry) || typeof entry.hash !== 'string' || !Array.isArray(entry.ids) || !entry.ids.every((id) => typeof id === 'string')) {
+        throw new ConfigError(`applied record for ${file} must be {"hash": "…", "ids": […]}`, displayPath)
+      }
+      record.applied.set(file, { hash: entry.hash, ids: entry.ids as string[] })
+    }
+  }
+  return record
 }
 
-/** Written atomically, ids in order, no timestamps: the same decisions give the same bytes. */
-export function saveDecisions(outFolder: string, decisions: Decisions): void {
-  const sorted = Object.fromEntries([...decisions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  writeOutputs([{ path: decisionsPath(outFolder), content: `${JSON.stringify({ version: 1, decisions: sorted }, null, 2)}\n` }])
+const sortedObject = <T>(map: Map<string, T>): Record<string, T> =>
+  Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+/** Written atomically, keys in order, no timestamps: the same record gives the same bytes. */
+export function saveDecisions(outFolder: string, record: ReviewRecord): void {
+  const data: Record<string, unknown> = { version: 1, decisions: sortedObject(record.decisions) }
+  if (record.applied.size > 0) data.applied = sortedObject(record.applied)
+  writeOutputs([{ path: decisionsPath(outFolder), content: `${JSON.stringify(data, null, 2)}\n` }])
 }

@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../errors.js'
-import { readTextFile } from '../io/read.js'
-import type { Report, ReportedChange } from '../report/report.js'
+import type { DecidableChange, RunRecord } from './record.js'
 
-export const REPORT_JSON = 'report.json'
-
-/** The last run's report.json: the changes a person decides on, by id. */
-export function loadReport(outFolder: string, displayFolder: string): Report {
-  const file = path.join(outFolder, REPORT_JSON)
-  const shown = `${displayFolder}/${REPORT_JSON}`
-  if (!existsSync(file)) throw new ConfigError('no report: run `mtclean clean` first (or name its --out folder)', shown)
-  try {
-    return JSON.parse(readTextFile(file)) as Report
-  } catch (error) {
-    throw error instanceof ConfigError ? error : new ConfigError(`invalid JSON: ${(error as Error).message}`, shown)
-  }
-}
+/** A change id may be shortened to a unique prefix of this many characters or more, as with git. */
+export const MIN_ID_PREFIX = 6
 
 export interface Selection {
   ids: string[]
@@ -25,35 +12,55 @@ export interface Selection {
   all?: boolean
 }
 
-/** Every change of the report that has an id: applied ones and those held back or beaten. */
-export function changesOf(report: Report): (ReportedChange & { file: string })[] {
-  return report.files.flatMap((file) => [...file.changes, ...file.skipped].map((change) => ({ ...change, file: file.path })))
+/** What a selection names: the changes named by id, and those chosen in bulk (by rule, file or all). */
+export interface Selected {
+  byId: DecidableChange[]
+  inBulk: DecidableChange[]
+}
+
+function byId(record: RunRecord, id: string): DecidableChange {
+  const everything = record.report.files.flatMap((file) => [...file.changes, ...file.skipped].map((change) => ({ ...change, file })))
+  const exact = everything.filter((change) => change.id === id)
+  if (exact.length === 0 && id.length < MIN_ID_PREFIX) throw new ConfigError(`id prefix too short: give ${MIN_ID_PREFIX} characters or more`, id)
+  const matches = exact.length > 0 ? exact : everything.filter((change) => change.id.startsWith(id))
+  if (matches.length === 0) throw new ConfigError('no change with this id in the report', id)
+  if (matches.length > 1) throw new ConfigError(`ambiguous id: ${matches.length} changes start with it`, id)
+  const change = matches[0]!
+  if (!record.decidable(change.file).some((each) => each.id === change.id)) {
+    const skip = change.file.skipped.find((each) => each.id === change.id)
+    const by = skip && 'by' in skip && skip.by ? ` ${skip.by}` : ''
+    throw new ConfigError(`not proposed: it ${skip?.reason === 'ambiguous' ? 'ties with' : 'lost an overlap to'} change${by}; decide on that one`, id)
+  }
+  return change
 }
 
 /**
- * The changes a selection names: ids (a unique prefix of six characters or more will do, as with git),
- * every change of a rule, of a file, or all. An id that names nothing, or more than one, is an error.
+ * The changes a selection names. Ids may be unique prefixes; an id that names nothing, more than one
+ * change, or a change that was not proposed (it lost an overlap) is an error, as is a rule or file with
+ * no change in the report.
  */
-export function selectChanges(report: Report, selection: Selection): (ReportedChange & { file: string })[] {
-  const all = changesOf(report)
-  if (selection.all) return all
-  const chosen = new Set<ReportedChange & { file: string }>()
+export function selectChanges(record: RunRecord, selection: Selection): Selected {
+  const chosenById = new Map<string, DecidableChange>()
   for (const id of selection.ids) {
-    const matches = all.filter((change) => change.id === id || (id.length >= 6 && change.id.startsWith(id)))
-    if (matches.length === 0) throw new ConfigError('no change with this id in the report', id)
-    if (matches.length > 1 && !matches.some((change) => change.id === id)) throw new ConfigError(`ambiguous id: ${matches.length} changes start with it`, id)
-    for (const change of matches.filter((each) => each.id === id || matches.length === 1)) chosen.add(change)
+    const change = byId(record, id)
+    chosenById.set(change.id, change)
   }
+  const all = record.allDecidable()
+  const inBulk = new Map<string, DecidableChange>()
+  const add = (changes: DecidableChange[]): void => {
+    for (const change of changes) if (!chosenById.has(change.id)) inBulk.set(change.id, change)
+  }
+  if (selection.all) add(all)
   for (const rule of selection.rules ?? []) {
     const matches = all.filter((change) => change.ruleId === rule)
     if (matches.length === 0) throw new ConfigError('no change by this rule in the report', rule)
-    for (const change of matches) chosen.add(change)
+    add(matches)
   }
-  for (const file of selection.files ?? []) {
-    const wanted = file.split(path.sep).join('/')
-    const matches = all.filter((change) => change.file === wanted)
-    if (!report.files.some((each) => each.path === wanted)) throw new ConfigError('no such file in the report', file)
-    for (const change of matches) chosen.add(change)
+  for (const given of selection.files ?? []) {
+    const wanted = path.resolve(record.cwd, given)
+    const file = record.report.files.find((each) => record.sourcePath(each) === wanted)
+    if (!file) throw new ConfigError('no such file in the report', given)
+    add(record.decidable(file))
   }
-  return [...chosen]
+  return { byId: [...chosenById.values()], inBulk: [...inBulk.values()] }
 }

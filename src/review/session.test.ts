@@ -1,49 +1,79 @@
 import { describe, expect, it } from 'vitest'
-import type { Decisions } from './decisions.js'
-import { ReviewSession, type ReviewItem } from './session.js'
+import type { Decision } from './decisions.js'
+import { ReviewSession, type ChangeItem, type DecisionStore, type FindingItem } from './session.js'
 
-const item = (id: string, file: string, ruleId: string): ReviewItem => ({
-  id, file, ruleId, ruleLocation: 'rules/x.yaml:1:1', line: 1, column: 1, before: 'a', after: 'b', contextBefore: '', contextAfter: '',
+const item = (id: string, file: string, ruleId: string): ChangeItem => ({
+  kind: 'change', id, file, ruleId, ruleLocation: 'rules/x.yaml:1:1', line: 1, column: 1, before: 'a', after: 'b', contextBefore: '', contextAfter: '',
 })
+const finding = (file: string): FindingItem => ({ kind: 'finding', file, ruleId: 'suspect-name', reason: 'r', line: 1, column: 1, actual: 'Kulebo', expected: ['Kuleba'] })
 const items = [item('1', 'f1', 'r1'), item('2', 'f1', 'r2'), item('3', 'f1', 'r1'), item('4', 'f2', 'r1'), item('5', 'f2', 'r2')]
-const decided = (decisions: Decisions): Record<string, string> => Object.fromEntries([...decisions].map(([id, record]) => [id, record.decision]))
+
+function store(initial: Record<string, Decision> = {}): DecisionStore & { decided: Record<string, Decision> } {
+  const decided: Record<string, Decision> = { ...initial }
+  return {
+    decided,
+    get: (id) => decided[id],
+    set: (change, decision) => {
+      if (decision) decided[change.id] = decision
+      else delete decided[change.id]
+    },
+  }
+}
 
 describe('ReviewSession', () => {
   it('walks the undecided changes, recording each decision', () => {
-    const session = new ReviewSession(items, new Map())
+    const decisions = store()
+    const session = new ReviewSession(items, decisions)
     session.decide('accepted')
     session.decide('rejected')
-    expect(session.current?.id).toBe('3')
-    expect(decided(session.decisions)).toEqual({ 1: 'accepted', 2: 'rejected' })
+    expect(session.current).toMatchObject({ id: '3' })
+    expect(decisions.decided).toEqual({ 1: 'accepted', 2: 'rejected' })
   })
 
-  it('skips changes decided before, so nothing is asked twice', () => {
-    const decisions: Decisions = new Map([['1', { decision: 'rejected', file: 'f1', ruleId: 'r1', before: 'a', after: 'b' }]])
-    expect(new ReviewSession(items, decisions).current?.id).toBe('2')
+  it('skips changes decided before, so nothing is asked twice, and counts only the undecided ones', () => {
+    const session = new ReviewSession(items, store({ 1: 'rejected' }))
+    expect(session.current).toMatchObject({ id: '2' })
+    expect(session.progress).toEqual({ index: 1, total: 4 })
+    session.decide('accepted')
+    expect(session.progress).toEqual({ index: 2, total: 4 })
   })
 
-  it('decides every later change of a rule at once', () => {
-    const session = new ReviewSession(items, new Map())
+  it('decides every later undecided change of a rule at once, leaving earlier decisions as they were', () => {
+    const decisions = store({ 4: 'rejected' })
+    const session = new ReviewSession(items, decisions)
     session.decideRule('accepted')
-    expect(decided(session.decisions)).toEqual({ 1: 'accepted', 3: 'accepted', 4: 'accepted' })
-    expect(session.current?.id).toBe('2')
+    expect(decisions.decided).toEqual({ 1: 'accepted', 3: 'accepted', 4: 'rejected' })
+    expect(session.current).toMatchObject({ id: '2' })
   })
 
   it('skips the rest of a file and undoes step by step', () => {
-    const session = new ReviewSession(items, new Map())
+    const decisions = store()
+    const session = new ReviewSession(items, decisions)
     session.decide('accepted')
     session.skipFile()
-    expect(session.current?.id).toBe('4')
+    expect(session.current).toMatchObject({ id: '4' })
     expect(session.undo()).toBe(true)
-    expect(session.current?.id).toBe('2')
+    expect(session.current).toMatchObject({ id: '2' })
     expect(session.undo()).toBe(true)
-    expect(session.current?.id).toBe('1')
-    expect(decided(session.decisions)).toEqual({})
+    expect(session.current).toMatchObject({ id: '1' })
+    expect(decisions.decided).toEqual({})
     expect(session.undo()).toBe(false)
   })
 
+  it('shows a file’s open findings after its changes; passing one leaves it open and can be undone', () => {
+    const session = new ReviewSession([item('1', 'f1', 'r1'), finding('f1'), finding('f2')], store())
+    session.decide('accepted')
+    expect(session.current).toMatchObject({ kind: 'finding', file: 'f1' })
+    session.decide('rejected') // no decision on a finding
+    expect(session.current).toMatchObject({ kind: 'finding', file: 'f1' })
+    session.next()
+    expect(session.current).toMatchObject({ kind: 'finding', file: 'f2' })
+    session.undo()
+    expect(session.current).toMatchObject({ kind: 'finding', file: 'f1' })
+  })
+
   it('is done when every change is decided or skipped', () => {
-    const session = new ReviewSession(items.slice(0, 2), new Map())
+    const session = new ReviewSession(items.slice(0, 2), store())
     session.decide('accepted')
     session.decide('accepted')
     expect(session.done).toBe(true)

@@ -1,3 +1,5 @@
+import type { Span } from '../apply/offset-map.js'
+import { dropMessagesIn } from '../checks/quiet-spans.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -8,6 +10,8 @@ export interface CheckSetup {
   rules: LoadedRules
   format: Format
   unknown: boolean
+  /** Spans a person said are right (rejected changes), by absolute path: no message there. */
+  quiet: Record<string, Span[]>
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
@@ -21,6 +25,7 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const file = checker.check(read.text, input.displayPath)
+    dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format) }
   }
 }

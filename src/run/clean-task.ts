@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { OffsetMap } from '../apply/offset-map.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
@@ -10,6 +11,8 @@ import { markdownFile } from '../report/markdown.js'
 import { reportFile, tallyOf, type FileTally } from '../report/report.js'
 import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
+import { dropMessagesIn } from '../checks/quiet-spans.js'
+import type { VFileMessage } from 'vfile-message'
 
 /** What every file of a `clean` run shares; plain data, so a worker thread can rebuild the rest. */
 export interface CleanSetup {
@@ -18,6 +21,8 @@ export interface CleanSetup {
   outFolder: string
   /** How paths are shown: relative to this folder. */
   cwd: string
+  /** The folder the report's paths are relative to (the working folder, or above it when inputs lie outside). */
+  base: string
   onlyAccepted: boolean
   /** Run the checks on each cleaned copy and list what they find in the reports. */
   check: boolean
@@ -49,7 +54,7 @@ const NOTHING = new Uint8Array(0)
  */
 export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanItem) => CleanPiece> {
   const ruleSet = compileValidated(setup.rules)
-  const decisions = loadDecisions(setup.outFolder)
+  const { decisions } = loadDecisions(setup.outFolder)
   const decisionOf = (id: string) => decisions.get(id)?.decision
   // The checks load a dictionary: only when asked for.
   const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet) : undefined
@@ -57,13 +62,21 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
-    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.displayPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
+    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
     const outputPath = path.join(setup.outFolder, input.outputPath)
     if (setup.write) writeFileAtomic(outputPath, result.output)
     const diff = fileDiff(result)
     const shownOutput = displayPathOf(outputPath, setup.cwd)
-    const findings = checker ? checker.check(result.output, shownOutput).messages : []
-    const reported = reportFile(result, shownOutput, findings, decisionOf)
+    let findings: VFileMessage[] = []
+    if (checker) {
+      const checked = checker.check(result.output, shownOutput)
+      // A rejected change is a person's word that the text is right there: no check asks about it again.
+      const map = new OffsetMap(result.applied)
+      dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))
+      findings = checked.messages
+    }
+    const place = { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath, output: displayPathOf(outputPath, setup.base) }
+    const reported = reportFile(result, place, findings, decisionOf)
     if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: NOTHING, markdown: NOTHING, html: NOTHING }
     return {
       path: input.displayPath,

@@ -1,14 +1,11 @@
-import { copyFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { applyChanges, type Applicable } from '../../apply/apply.js'
 import { ConfigError } from '../../errors.js'
-import { displayPathOf } from '../../io/inputs.js'
-import { readTextFile } from '../../io/read.js'
-import { writeOutputs } from '../../io/write.js'
-import { hashText, type ReportedApplied } from '../../report/report.js'
-import { loadReport } from '../../review/select.js'
+import { Interrupted, InterruptWatch } from '../../io/write.js'
+import { applyAccepted } from '../../review/apply-accepted.js'
+import { RunRecord } from '../../review/record.js'
 import { EXIT } from '../exit-codes.js'
+import { OUT_OPTION } from '../inputs.js'
 
 interface ApplyOptions {
   out: string
@@ -18,42 +15,53 @@ interface ApplyOptions {
 export function registerApply(program: Command): void {
   program
     .command('apply')
-    .description('write the accepted changes of the last clean run into the source files themselves')
-    .option('-o, --out <dir>', 'the output folder of the clean run', 'cleaned')
-    .option('--backup', 'keep each source file as it was, as FILE.orig')
+    .description('write the accepted changes (decisions.json) into the source files themselves')
+    .option(...OUT_OPTION)
+    .option('--backup', 'keep each source file as it was, as FILE.orig (FILE.orig.1, … if that exists)')
     .action((options: ApplyOptions) => runApply(options))
 }
 
-/** The report's description of a change, as the applier takes it (accepted changes never overlap: one order will do). */
-const asApplicable = (change: ReportedApplied): Applicable => ({ start: change.start, end: change.end, after: change.after, rule: { order: 0 } })
+const describe = (change: { id: string; ruleId: string; before: string; after: string }): string =>
+  `change ${change.id} (${change.ruleId}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)})`
 
 function runApply(options: ApplyOptions): void {
   const cwd = process.cwd()
-  const outFolder = path.resolve(cwd, options.out)
-  const report = loadReport(outFolder, displayPathOf(outFolder, cwd))
-  let applied = 0
-  let files = 0
-  let refused = 0
-  for (const file of report.files) {
-    const accepted = file.changes.filter((change) => change.decision === 'accepted')
-    if (accepted.length === 0) continue
-    const sourcePath = path.resolve(cwd, file.path)
-    try {
-      const source = readTextFile(sourcePath)
-      // The offsets are those of the text the report was made from: refuse rather than guess.
-      if (hashText(source) !== file.sourceHash) throw new ConfigError('changed since the report was made: run `mtclean clean` again and review', file.path)
-      const result = applyChanges(source, accepted.map(asApplicable))
-      if (result.skipped.length > 0) throw new ConfigError('accepted changes overlap: run `mtclean clean` again', file.path)
-      if (options.backup) copyFileSync(sourcePath, `${sourcePath}.orig`)
-      writeOutputs([{ path: sourcePath, content: result.output }])
-      applied += accepted.length
-      files++
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      process.stderr.write(`${new ConfigError(error.message, file.path).format()}\n`)
-      refused++
+  const record = RunRecord.open(path.resolve(cwd, options.out), cwd)
+  const watch = new InterruptWatch()
+  const say = (line: string): boolean => process.stderr.write(`${line}\n`)
+  const counts = { changes: 0, files: 0, already: 0, problems: 0 }
+  try {
+    for (const outcome of applyAccepted(record, { backup: options.backup ?? false, stopped: () => watch.received !== undefined })) {
+      if (outcome.kind === 'refused') {
+        say(new ConfigError(outcome.why, outcome.file).format())
+        counts.problems++
+        continue
+      }
+      if (outcome.kind === 'already-applied') {
+        counts.already++
+        say(`${outcome.file}: already applied` + (outcome.acceptedSince ? `; ${outcome.acceptedSince} change(s) accepted since: run \`mtclean clean\`, then apply again` : ''))
+        continue
+      }
+      for (const { change, why } of outcome.notApplied) say(new ConfigError(`${describe(change)} not applied: ${why}`, outcome.file).format())
+      counts.problems += outcome.notApplied.length
+      if (outcome.kind === 'applied') {
+        counts.changes += outcome.applied.length
+        counts.files++
+      }
     }
+  } finally {
+    watch.stop()
   }
-  process.stderr.write(`mtclean: applied ${applied} accepted change(s) to ${files} file(s)${refused ? `, ${refused} file(s) refused` : ''}\n`)
-  process.exitCode = refused > 0 ? EXIT.problems : EXIT.ok
+  if (watch.received) throw new Interrupted(watch.received, counts.files, record.report.files.length)
+  if (counts.files + counts.already + counts.problems === 0) {
+    say('mtclean: no accepted change to apply: decide with `mtclean review` or `mtclean accept` (see `mtclean status`)')
+    process.exitCode = EXIT.ok
+    return
+  }
+  say(
+    `mtclean: applied ${counts.changes} accepted change(s) to ${counts.files} file(s)` +
+      (counts.already ? `, ${counts.already} file(s) already applied` : '') +
+      (counts.problems ? `, ${counts.problems} not applied (named above)` : ''),
+  )
+  process.exitCode = counts.problems > 0 ? EXIT.problems : EXIT.ok
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
-import { checkOutputCollisions, checkOutputFolder, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
+import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, runBase, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent } from '../../io/manifest.js'
 import { Interrupted, InterruptWatch, writeFileAtomic } from '../../io/write.js'
 import { RunTally } from '../../report/report.js'
@@ -13,7 +13,8 @@ import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../exit-codes.js'
-import { jobsFor, sizeOf, withInputs, withJobs } from '../inputs.js'
+import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
+import { rulesHash } from '../../rules/fingerprint.js'
 import { Progress } from '../progress.js'
 
 interface CleanOptions {
@@ -28,7 +29,7 @@ interface CleanOptions {
 
 export function registerClean(program: Command): void {
   withJobs(withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff, report.md, report.json and report.html'))
-    .option('-o, --out <dir>', 'output folder', 'cleaned')
+    .option(...OUT_OPTION)
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
@@ -38,28 +39,30 @@ export function registerClean(program: Command): void {
 
 async function runClean(paths: string[], options: CleanOptions): Promise<void> {
   const cwd = process.cwd()
-  const { files, roots } = findInputs(paths, cwd)
+  const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd)
+  const { files, roots } = findInputs(given, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const work = options.check ? 'checks' : 'rules'
   const jobs = jobsFor(options.jobs, sizes, work)
   // The workers load their modules while this thread loads and validates the rules.
-  await withWorkers(jobs, work, sizes, (workers) => cleanWith(files, roots, sizes, jobs, workers, options))
+  await withWorkers(jobs, work, sizes, (workers) => cleanWith(given, files, roots, sizes, jobs, workers, options))
 }
 
-async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], options: CleanOptions): Promise<void> {
+async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], options: CleanOptions): Promise<void> {
   const cwd = process.cwd()
   // Loaded before anything is written, so that a bad rule file stops the run with nothing changed.
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
   const outFolder = path.resolve(cwd, options.out)
   checkOutputFolder(outFolder, roots, cwd)
   checkOutputCollisions(files)
+  checkReservedNames(files)
   const outputOf = (outputPath: string): string => path.join(outFolder, outputPath)
   for (const file of files) {
     if (outputOf(file.outputPath) === file.absolutePath) throw new ConfigError('the cleaned copy would overwrite this input: choose another --out', file.displayPath)
   }
   const write = !options.dryRun
   if (write) checkOutputFolderOwnership(outFolder, displayPathOf(outFolder, cwd))
-  loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd))
+  loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd)) // a broken decisions.json stops the run here
 
   const tally = new RunTally()
   let reports: ReportWriter | undefined
@@ -73,7 +76,16 @@ async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[]
   const watch = new InterruptWatch()
   const progress = new Progress({ label: 'cleaning', files: files.length, enabled: !options.quiet })
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write }
+    const base = runBase(cwd, files)
+    const fromBase = (file: string): string => displayPathOf(path.resolve(cwd, file), base)
+    const run = {
+      base: displayPathOf(base, outFolder),
+      inputs: given.map(fromBase),
+      rules: options.rules ? options.rules.map(fromBase) : null,
+      rulesHash: rulesHash(ruleSet.files),
+      checked: options.check ?? false,
+    }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
@@ -90,7 +102,7 @@ async function cleanWith(files: InputFile[], roots: InputRoot[], sizes: number[]
     progress.done()
     if (watch.received) throw new Interrupted(watch.received, tally.summary.files + tally.summary.failed, files.length)
     const rules = tally.rules(ruleSet)
-    reports?.commit({ summary: tally.summary, rules, failures: tally.failures, checked: options.check ?? false })
+    reports?.commit({ run, summary: tally.summary, rules, failures: tally.failures })
   } catch (error) {
     progress.done()
     reports?.discard()

@@ -1,10 +1,11 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
-import { displayPathOf } from '../../io/inputs.js'
-import { loadDecisions, saveDecisions, type Decision } from '../../review/decisions.js'
-import { loadReport, selectChanges } from '../../review/select.js'
+import type { Decision } from '../../review/decisions.js'
+import { RunRecord } from '../../review/record.js'
+import { selectChanges } from '../../review/select.js'
 import { EXIT } from '../exit-codes.js'
+import { OUT_OPTION } from '../inputs.js'
 
 interface DecideOptions {
   out: string
@@ -19,12 +20,12 @@ export function registerDecide(program: Command): void {
     const verb = decision === 'accepted' ? 'accept' : 'reject'
     program
       .command(verb)
-      .description(`${verb} changes of the last clean run by id, rule or file (recorded in decisions.json)`)
-      .argument('[ids...]', 'change ids from report.md / report.json (a unique prefix of 6+ characters will do)')
-      .option('-o, --out <dir>', 'the output folder of the clean run', 'cleaned')
-      .option('--rule <ids...>', `${verb} every change of these rules`)
-      .option('--file <paths...>', `${verb} every change in these input files`)
-      .option('--all', `${verb} every change`)
+      .description(`${verb} changes of the last clean run by id, or the undecided ones by rule, file or all (recorded in decisions.json)`)
+      .argument('[ids...]', 'change ids from report.md / report.json (a unique prefix of 6+ characters will do); an id overrides an earlier decision')
+      .option(...OUT_OPTION)
+      .option('--rule <ids...>', `${verb} every undecided change of these rules`)
+      .option('--file <paths...>', `${verb} every undecided change in these input files`)
+      .option('--all', `${verb} every undecided change`)
       .action((ids: string[], options: DecideOptions) => decide(decision, ids, options))
   }
 }
@@ -34,14 +35,17 @@ function decide(decision: Decision, ids: string[], options: DecideOptions): void
     throw new ConfigError('name change ids, --rule, --file or --all', `mtclean ${decision === 'accepted' ? 'accept' : 'reject'}`)
   }
   const cwd = process.cwd()
-  const outFolder = path.resolve(cwd, options.out)
-  const report = loadReport(outFolder, displayPathOf(outFolder, cwd))
-  const chosen = selectChanges(report, { ids, rules: options.rule, files: options.file, all: options.all })
-  const decisions = loadDecisions(outFolder, displayPathOf(path.join(outFolder, 'decisions.json'), cwd))
-  for (const change of chosen) {
-    decisions.set(change.id, { decision, file: change.file, ruleId: change.ruleId, before: change.before, after: change.after })
-  }
-  saveDecisions(outFolder, decisions)
-  process.stderr.write(`mtclean: ${chosen.length} change(s) ${decision}; run \`mtclean clean\` to update the cleaned copies\n`)
+  const record = RunRecord.open(path.resolve(cwd, options.out), cwd)
+  const { byId, inBulk } = selectChanges(record, { ids, rules: options.rule, files: options.file, all: options.all })
+  // An id is a person's word about that change; a bulk selection fills in only what nobody decided yet.
+  const undecided = inBulk.filter((change) => record.stateOf(change.id) === 'undecided')
+  for (const change of [...byId, ...undecided]) record.decide(change, decision)
+  record.save()
+  const kept = inBulk.length - undecided.length
+  process.stderr.write(
+    `mtclean: ${byId.length + undecided.length} change(s) ${decision}` +
+      (kept > 0 ? ` (${kept} decided before left as they were)` : '') +
+      '; `mtclean apply` writes the accepted ones into the sources, `mtclean clean` updates the copies\n',
+  )
   process.exitCode = EXIT.ok
 }

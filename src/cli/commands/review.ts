@@ -2,136 +2,149 @@ import path from 'node:path'
 import readline from 'node:readline'
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { cleanFiles, type FileResult } from '../../clean.js'
-import { ConfigError, formatLocation } from '../../errors.js'
-import { checkOutputFolder, displayPathOf, findInputs } from '../../io/inputs.js'
+import { ConfigError } from '../../errors.js'
+import { findInputs } from '../../io/inputs.js'
 import { visibleWhitespace } from '../../report/visible.js'
-import { decisionsPath, loadDecisions, saveDecisions } from '../../review/decisions.js'
-import { REVIEW_KEYS, ReviewSession, type ReviewItem, type ReviewKey } from '../../review/session.js'
+import { planReview, type CopyFinding } from '../../review/items.js'
+import { RunRecord } from '../../review/record.js'
+import { keysFor, REVIEW_KEYS, ReviewSession, type ChangeItem, type ReviewItem, type ReviewKey } from '../../review/session.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
-import { withInputs } from '../inputs.js'
+import { OUT_OPTION, RULES_OPTION } from '../inputs.js'
+import { keepWord, makeRule } from '../word-actions.js'
 
 interface ReviewOptions {
   out: string
   rules?: string[]
 }
 
-const CONTEXT_CHARS = 40
-
 export function registerReview(program: Command): void {
-  withInputs(program.command('review').description('walk through every proposed change and accept or reject it (like git add -p)'))
-    .option('-o, --out <dir>', 'output folder (where decisions.json is kept)', 'cleaned')
+  program
+    .command('review')
+    .description('walk through every change of the last clean run nobody has decided on, then the open findings (like git add -p)')
+    .argument('[paths...]', 'only these sources (files or folders) of the last run (default: all)')
+    .option(...OUT_OPTION)
+    .option(...RULES_OPTION)
     .action((paths: string[], options: ReviewOptions) => runReview(paths, options))
 }
+
+/** Control characters in a text, made visible so a crafted text cannot drive the reviewer's terminal. */
+const safe = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 async function runReview(paths: string[], options: ReviewOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new ConfigError('needs an interactive terminal; in scripts use `mtclean accept` and `mtclean reject`', 'mtclean review')
   }
   const cwd = process.cwd()
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
-  const { files, roots } = findInputs(paths, cwd)
-  const outFolder = path.resolve(cwd, options.out)
-  checkOutputFolder(outFolder, roots, cwd)
-  const decisions = loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd))
-  const run = cleanFiles(files, ruleSet, { decisionOf: (id) => decisions.get(id)?.decision })
-  const session = new ReviewSession(run.results.flatMap(itemsOf), decisions)
-  const checker = (await import('../../checks/index.js')).createChecker(ruleSet)
+  const record = RunRecord.open(path.resolve(cwd, options.out), cwd)
+  const rulePaths = options.rules ?? (record.report.run.rules?.map((each) => path.relative(cwd, path.resolve(record.base, each))) || defaultRulePaths(cwd))
+  const ruleSet = loadRuleSet(rulePaths)
+  const notes = new Map(ruleSet.rules.map((rule) => [rule.id, rule.note]))
+  const only = paths.length > 0 ? new Set(findInputs(paths, cwd).files.map((file) => file.absolutePath)) : undefined
+  // The checks load a dictionary: only when the run did not record its findings.
+  const checker = record.report.run.checked ? undefined : (await import('../../checks/index.js')).createChecker(ruleSet)
+  const check = (copy: string): CopyFinding[] =>
+    (checker?.check(copy).messages ?? []).map((message) => ({
+      ruleId: message.ruleId ?? '',
+      reason: message.reason,
+      actual: message.actual ?? '',
+      expected: message.expected ?? [],
+      start: message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0,
+      end: message.place && 'end' in message.place ? (message.place.end.offset ?? 0) : 0,
+    }))
+  const plan = planReview(record, { only, noteOf: (id) => notes.get(id), check })
+  const session = new ReviewSession(plan.items, {
+    get: (id) => record.review.decisions.get(id)?.decision,
+    set: (item, decision) => {
+      const change = record.allDecidable().find((each) => each.id === item.id)!
+      if (decision) record.decide(change, decision)
+      else record.review.decisions.delete(item.id)
+    },
+  })
   const out = (text: string): boolean => process.stdout.write(text)
 
-  const undecided = session.items.filter((item) => !decisions.has(item.id)).length
-  out(`${pc.bold(`${undecided} change(s) to review`)} in ${run.results.length} file(s); ${decisions.size} decided before. Press ? for help.\n`)
-  let shownFindingsFor: string | undefined
-  const showFindings = (file: string | undefined): void => {
-    const result = run.results.find((each) => each.input.displayPath === file)
-    if (!result || shownFindingsFor === file) return
-    shownFindingsFor = file
-    const messages = checker.check(result.output).messages
-    if (messages.length === 0) return
-    out(`\n${pc.bold(`Open findings in ${file}`)} (for a person to fix after cleaning):\n`)
-    for (const message of messages) out(`  ${message.line}:${message.column}  ${message.reason}  ${pc.dim(message.ruleId ?? '')}\n`)
-  }
+  const changes = plan.items.filter((item): item is ChangeItem => item.kind === 'change')
+  const findings = plan.items.length - changes.length
+  for (const file of plan.stale) out(pc.yellow(`${file}: edited since the last clean: run \`mtclean clean\` to review it\n`))
+  out(
+    `${pc.bold(`${session.changesToReview} change(s) to review`)} in ${plan.files} file(s); ${changes.length - session.changesToReview} decided before; ` +
+      `${findings} open finding(s). Press ? for help.\n`,
+  )
+  const notesShown = new Set<string>()
 
   readline.emitKeypressEvents(process.stdin)
   process.stdin.setRawMode(true)
-  let previousFile: string | undefined
   try {
     while (!session.done) {
       const item = session.current!
-      if (previousFile && previousFile !== item.file) showFindings(previousFile)
-      previousFile = item.file
-      out(render(item, session.progress))
-      const key = await readKey()
+      out(render(item, session.progress, notesShown))
+      const key = await readKey(keysFor(item.kind))
       out(`${key}\n`)
       if (key === 'q') break
-      else if (key === 'y') session.decide('accepted')
-      else if (key === 'n') session.decide('rejected')
-      else if (key === 'a') session.decideRule('accepted')
-      else if (key === 'd') session.decideRule('rejected')
-      else if (key === 's') session.skipFile()
+      if (item.kind === 'change') {
+        if (key === 'y') session.decide('accepted')
+        else if (key === 'n') session.decide('rejected')
+        else if (key === 'a') session.decideRule('accepted')
+        else if (key === 'd') session.decideRule('rejected')
+      } else {
+        if (key === 'k') out(`${safe(await keepWord(rulePaths, item.actual))}\n`)
+        else if (key === 'r') out(`${safe(await makeRule(rulePaths, item))}\n`)
+        if (key === 'k' || key === 'r' || key === 'n') session.next()
+      }
+      if (key === 's') session.skipFile()
       else if (key === 'u') out(session.undo() ? pc.yellow('Undone.\n') : pc.yellow('Nothing to undo.\n'))
-      else out(help())
-      saveDecisions(outFolder, decisions)
+      else if (key === '?') out(help(item.kind))
+      record.save()
     }
-    if (session.done) showFindings(previousFile)
   } finally {
     process.stdin.setRawMode(false)
     process.stdin.pause()
   }
-  const counts = { accepted: 0, rejected: 0 }
-  for (const record of decisions.values()) counts[record.decision]++
-  out(`\n${counts.accepted} accepted, ${counts.rejected} rejected in ${displayPathOf(decisionsPath(outFolder), cwd)}; run \`mtclean clean\` to apply them.\n`)
+  const counts = { accepted: 0, rejected: 0, undecided: 0 }
+  for (const change of changes) counts[record.stateOf(change.id)]++
+  out(
+    `\n${counts.accepted} accepted, ${counts.rejected} rejected, ${counts.undecided} undecided (in ${record.decisionsShown}); ` +
+      'run `mtclean apply` to write the accepted ones into the sources, or `mtclean clean` to update the copies.\n',
+  )
   process.exitCode = EXIT.ok
 }
 
-function itemsOf(result: FileResult): ReviewItem[] {
-  return result.applied.map((change) => {
-    const before = result.source.slice(Math.max(0, change.start - CONTEXT_CHARS), change.start)
-    const after = result.source.slice(change.end, change.end + CONTEXT_CHARS)
-    const line = result.source.slice(0, change.start).split('\n').length
-    const column = change.start - result.source.lastIndexOf('\n', change.start - 1)
-    return {
-      id: result.ids.get(change)!,
-      file: result.input.displayPath,
-      ruleId: change.rule.id,
-      ruleLocation: formatLocation(change.rule.location),
-      note: change.rule.note,
-      line,
-      column,
-      before: change.before,
-      after: change.after,
-      contextBefore: before.slice(before.lastIndexOf('\n') + 1),
-      contextAfter: after.split('\n')[0]!,
-    }
-  })
-}
-
-
-function render(item: ReviewItem, progress: { index: number; total: number }): string {
-  const removed = item.before ? pc.red(`[-${visibleWhitespace(item.before)}-]`) : ''
-  const added = item.after ? pc.green(`{+${visibleWhitespace(item.after)}+}`) : ''
+function render(item: ReviewItem, progress: { index: number; total: number }, notesShown: Set<string>): string {
+  const where = pc.cyan(`${safe(item.file)}:${item.line}:${item.column}`)
+  if (item.kind === 'finding') {
+    return [
+      '',
+      `${where}  ${pc.dim('open finding')}`,
+      `${pc.bold(item.ruleId)}: ${safe(item.reason)}`,
+      `Keep the word, make a rule, or leave it [${keysFor('finding').join(',')}]? `,
+    ].join('\n')
+  }
+  const removed = item.before ? pc.red(`[-${safe(visibleWhitespace(item.before))}-]`) : ''
+  const added = item.after ? pc.green(`{+${safe(visibleWhitespace(item.after))}+}`) : ''
+  // A rule's note is shown with its first change only: the reviewer has read it.
+  const note = item.note && !notesShown.has(item.ruleId) ? `: ${safe(item.note)}` : ''
+  notesShown.add(item.ruleId)
   return [
     '',
-    `${pc.cyan(`${item.file}:${item.line}:${item.column}`)}  ${pc.dim(`change ${progress.index}/${progress.total}  ${item.id}`)}`,
-    `${pc.bold(item.ruleId)} ${pc.dim(`(${item.ruleLocation})`)}${item.note ? `: ${item.note}` : ''}`,
-    `  …${item.contextBefore}${removed}${added}${item.contextAfter}…`,
-    `Accept this change [${REVIEW_KEYS.map((each) => each.key).join(',')}]? `,
+    `${where}  ${pc.dim(`change ${progress.index}/${progress.total}  ${item.id}`)}`,
+    `${pc.bold(item.ruleId)} ${pc.dim(`(${safe(item.ruleLocation)})`)}${note}`,
+    `  …${safe(item.contextBefore)}${removed}${added}${safe(item.contextAfter)}…`,
+    `Accept this change [${keysFor('change').join(',')}]? `,
   ].join('\n')
 }
 
-function help(): string {
-  return `${REVIEW_KEYS.map((each) => `  ${pc.bold(each.key)} - ${each.help}`).join('\n')}\n`
+function help(kind: ReviewItem['kind']): string {
+  return `${REVIEW_KEYS.filter((each) => each.on === kind || each.on === 'both').map((each) => `  ${pc.bold(each.key)} - ${each.help}`).join('\n')}\n`
 }
 
-const KEYS = new Set<string>(REVIEW_KEYS.map((each) => each.key))
-
-/** One key press; Ctrl-C and Ctrl-D quit (decisions so far are kept). */
-function readKey(): Promise<ReviewKey> {
+/** One key press among `keys`; Ctrl-C and Ctrl-D quit (decisions so far are kept). */
+function readKey(keys: ReviewKey[]): Promise<ReviewKey> {
+  const allowed = new Set<string>(keys)
   return new Promise((resolve) => {
     const onKey = (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined): void => {
       const pressed = key?.ctrl && (key.name === 'c' || key.name === 'd') ? 'q' : (text ?? '').toLowerCase()
-      if (!KEYS.has(pressed)) return
+      if (!allowed.has(pressed)) return
       process.stdin.off('keypress', onKey)
       resolve(pressed as ReviewKey)
     }

@@ -1,10 +1,12 @@
+import path from 'node:path'
 import type { Command } from 'commander'
+import { ConfigError } from '../../errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
-import { withInputs } from '../inputs.js'
+import { inputsOrDefault, withInputs } from '../inputs.js'
 
 export function registerSuggest(program: Command): void {
   withInputs(program.command('suggest').description('propose new variants from the corpus: unknown words that are probably garbled forms of one name'))
@@ -12,7 +14,11 @@ export function registerSuggest(program: Command): void {
     .action(async (paths: string[], options: { rules?: string[]; write?: string }) => {
       const cwd = process.cwd()
       const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
-      const texts = findInputs(paths, cwd).files.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
+      const inputs = findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files
+      if (options.write && inputs.some((file) => file.absolutePath === path.resolve(cwd, options.write!))) {
+        throw new ConfigError('is one of the texts read: the review file must go elsewhere', options.write)
+      }
+      const texts = inputs.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
       // The suggester (pinyin-pro, nspell) and the YAML writer load only when this command runs.
       const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
       const { Document } = await import('yaml')
