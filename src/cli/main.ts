@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
+import { registerNames } from './commands/names.js'
 import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
 import { registerSuggest } from './commands/suggest.js'
@@ -29,6 +30,7 @@ registerDecide(program)
 registerApply(program)
 registerEval(program)
 registerRules(program)
+registerNames(program)
 registerSuggest(program)
 
 try {
