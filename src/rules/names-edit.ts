@@ -90,13 +90,6 @@ function insertNames(text: string, names: string[], file: string): string {
     const at = endOfLine(text, last.range![1] - 1)
     return `${text.slice(0, at)}${items(' '.repeat(dashColumn(text, last.range![0])))}${text.slice(at)}`
   }
-  if (list === null || (isScalar(list) && list.value === null && list.source === '')) {
-    // `names:` with nothing after it (perhaps comments): the items go on the lines after the key.
-    const key = pair.key as { range?: [number, number, number] }
-    const keyColumn = key.range![0] - (text.lastIndexOf('\n', key.range![0] - 1) + 1)
-    const at = endOfLine(text, key.range![1])
-    return `${text.slice(0, at)}${items(' '.repeat(keyColumn + 2))}${text.slice(at)}`
-  }
   throw new ConfigError('`names` is not a list of names: add them by hand', file)
 }
 
