@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
+import { registerNames } from './commands/names.js'
 import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
 import { registerStatus } from './commands/status.js'
@@ -31,6 +32,7 @@ registerApply(program)
 registerStatus(program)
 registerEval(program)
 registerRules(program)
+registerNames(program)
 registerSuggest(program)
 
 try {

@@ -5,6 +5,7 @@ import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
 import { parseRuleSource } from './load.js'
 import type { Category, RuleSource } from './types.js'
+import { yamlScalar } from './yaml-scalar.js'
 
 /** A canonical form and variants to add: to its entity if one exists, else as a new entity. */
 export interface AddRequest {
@@ -34,9 +35,8 @@ const FILE_OF_CATEGORY: Record<Category, string> = {
   artifact: 'artifacts.yaml',
 }
 
-const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .'’-]*$/u
-/** A scalar as YAML text: plain where that is safe in flow and block context, else double-quoted. */
-const scalar = (text: string): string => (PLAIN.test(text) && !/ $/u.test(text) ? text : JSON.stringify(text))
+/** A scalar as YAML text: plain where it reads back as the same string (not `True`, `1e3`), else double-quoted. */
+const scalar = yamlScalar
 
 const slug = (text: string): string =>
   text
