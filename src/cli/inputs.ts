@@ -3,6 +3,7 @@ import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import { ConfigError } from '../errors.js'
 import { loadReport } from '../report/read.js'
+import type { RunInfo } from '../report/report.js'
 import { defaultJobs, type Work } from '../run/pool.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
@@ -16,14 +17,25 @@ export function withInputs(command: Command): Command {
   return command.argument('[paths...]', 'text files, or folders searched for *.txt (default: those of the last clean run, else ./seeds)').option(...RULES_OPTION)
 }
 
+/** The record of the last run into `outFolder`, if there is a readable one. */
+function lastRun(outFolder: string, cwd: string): RunInfo | undefined {
+  if (!existsSync(path.join(outFolder, 'report.json'))) return undefined
+  try {
+    return loadReport(outFolder, path.relative(cwd, outFolder) || '.').run
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined // an older or broken report: a new run replaces it
+    throw error
+  }
+}
+
 /**
  * The texts a command works on when none are named: those of the last clean run into `outFolder`
  * (its report.json knows them), else `./seeds` (the demo corpus); otherwise the user must name them.
  */
 export function inputsOrDefault(paths: string[], outFolder: string, cwd: string): string[] {
   if (paths.length > 0) return paths
-  if (existsSync(path.join(outFolder, 'report.json'))) {
-    const { run } = loadReport(outFolder, path.relative(cwd, outFolder) || '.')
+  const run = lastRun(outFolder, cwd)
+  if (run) {
     const base = path.resolve(outFolder, run.base)
     return run.inputs.map((input) => path.relative(cwd, path.resolve(base, input)) || '.')
   }
