@@ -89,6 +89,7 @@ describe('planNames: the edit', () => {
     expect(() => planNames('names: Sino\n', ['Markle'], FILE)).toThrow(ConfigErrors)
     expect(() => planNames('names:\n# to come\n', ['Markle'], FILE)).toThrow('rules/names.yaml:1:7: names must be array')
     expect(() => planNames('- Sino\n', ['Markle'], FILE)).toThrow(ConfigErrors)
+    expect(() => planNames('{names: [Sino]}\n', ['Markle'], FILE)).toThrow('the file is one flow mapping ({…}): add the names by hand')
   })
 })
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from 'yaml'
-import { ConfigError } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../errors.js'
 import { readTextFile } from '../io/read.js'
 import { writeFileAtomic } from '../io/write.js'
 import { parseRuleSource } from './load.js'
@@ -78,6 +78,7 @@ function insertNames(text: string, names: string[], file: string): string {
     return `${base}names:${items('  ')}${eol}`
   }
   if (!isMap(doc.contents)) throw new ConfigError('not a rule file: expected a mapping (e.g. `names:`) at the top', file)
+  if (doc.contents.flow) throw new ConfigError('the file is one flow mapping ({…}): add the names by hand', file)
   const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'names')
   if (!pair) {
     const base = text.endsWith('\n') ? text : `${text}${eol}`
@@ -113,12 +114,22 @@ export function planNames(text: string | null, words: string[], file: string): N
   const already = names.filter((name) => known.has(name))
   if (added.length === 0) return { added, already, before: text, after: text ?? '' }
   const after = insertNames(text ?? NEW_FILE_HEADER.join('\n'), added, file)
-  const reloaded = parseRuleSource(after, file).names
-  const expected = [...listed, ...added]
-  if (reloaded.length !== expected.length || reloaded.some((name, index) => name !== expected[index])) {
-    throw new Error(`adding names to ${file} would not load back as written: ${JSON.stringify(reloaded.slice(listed.length))}`)
+  if (!listsExactly(after, file, [...listed, ...added])) {
+    // A layout the line edit does not foresee: nothing is written rather than a file that says otherwise.
+    throw new ConfigError(`adding ${added.map((name) => JSON.stringify(name)).join(', ')} by a line edit would change what the file says: add them by hand`, file)
   }
   return { added, already, before: text, after }
+}
+
+/** Whether `text` loads as a rule file whose names are exactly `expected`, in order. */
+function listsExactly(text: string, file: string, expected: string[]): boolean {
+  try {
+    const names = parseRuleSource(text, file).names
+    return names.length === expected.length && names.every((name, index) => name === expected[index])
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ConfigErrors) return false
+    throw error
+  }
 }
 
 /**

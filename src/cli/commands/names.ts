@@ -18,7 +18,7 @@ export function registerNames(program: Command): void {
     .description("mark words as right: add them to the project's names list, so no check flags them again")
     .argument('<words...>', 'the names to add, e.g. Markle or "Hu Qiaoli"')
     .option('--file <file>', 'the names file (default: names.yaml in the first folder of --rules, else rules/names.yaml)')
-    .option(...RULES_OPTION)
+    .option('-r, --rules <paths...>', 'the rule files or folders the checks read (default: ./rules; never the bundled rules)')
     .option('-n, --dry-run', 'say what would be added, write nothing')
     .action((words: string[], options: AddOptions) => runAdd(words, options))
   names
