@@ -2,7 +2,6 @@ import path from 'node:path'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { writeOutputs } from '../io/write.js'
 import type { FindingItem } from '../review/session.js'
-import { listRuleFiles } from '../rules/load.js'
 import type { Category } from '../rules/types.js'
 
 // What a reviewer can do with a finding besides fixing the text: say the word is right, or make a rule.
@@ -35,10 +34,9 @@ const CATEGORY_OF: Record<string, Category> = { 'suspect-name': 'person' }
 export async function makeRule(rulePaths: string[], finding: FindingItem): Promise<string> {
   const canonical = finding.expected[0]
   if (!canonical) return 'No suggestion to make a rule of: use `mtclean rules add --canonical … --variant …`.'
-  const { planAdd } = await import('../rules/edit.js')
+  const { planAddTo } = await import('../rules/edit.js')
   try {
-    const folder = rulePaths.find((each) => !/\.ya?ml$/.test(each)) ?? path.dirname(rulePaths[0]!)
-    const edits = planAdd(listRuleFiles(rulePaths), folder, [{ canonical, variants: [finding.actual], category: CATEGORY_OF[finding.ruleId] ?? 'term' }])
+    const edits = planAddTo(rulePaths, [{ canonical, variants: [finding.actual], category: CATEGORY_OF[finding.ruleId] ?? 'term' }])
     writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))
     const files = edits.map((edit) => path.relative(process.cwd(), edit.file)).join(', ')
     return edits.length > 0 ? `Rule made: ${finding.actual} → ${canonical} in ${files}; \`mtclean clean\` applies it.` : `${finding.actual} → ${canonical} is a rule already.`

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
-import { parseRuleSource } from './load.js'
+import { listRuleFiles, parseRuleSource } from './load.js'
 import type { Category, RuleSource } from './types.js'
 import { yamlScalar } from './yaml-scalar.js'
 
@@ -153,4 +153,13 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
   if (errors.length > 0) throw new ConfigErrors(errors)
   compileRules(source.rules)
   return [...texts].filter(([file, text]) => original.get(file) !== text).map(([file, text]) => ({ file, before: original.get(file) ?? null, after: text }))
+}
+
+/**
+ * The edits that add `requests` to the rule set named by `rulePaths` (as `--rules` names it): a new
+ * entity goes into the first rules folder named (or the folder of the first file).
+ */
+export function planAddTo(rulePaths: string[], requests: AddRequest[]): FileEdit[] {
+  const folder = rulePaths.find((each) => !/\.ya?ml$/.test(each)) ?? path.dirname(rulePaths[0]!)
+  return planAdd(listRuleFiles(rulePaths), folder, requests)
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from 'yaml'
 import { ConfigError, ConfigErrors } from '../errors.js'
@@ -146,9 +146,7 @@ export function addNames(file: string, words: string[], options: { dryRun?: bool
   }
   const plan = planNames(exists ? readTextFile(target) : null, words, file)
   if (plan.added.length > 0 && !options.dryRun) {
-    const mode = exists ? statSync(target).mode & 0o7777 : undefined
-    writeFileAtomic(target, plan.after, { durable: true })
-    if (mode !== undefined && (statSync(target).mode & 0o7777) !== mode) chmodSync(target, mode)
+    writeFileAtomic(target, plan.after, { durable: true, like: exists ? statSync(target) : undefined })
   }
   return { added: plan.added, already: plan.already }
 }

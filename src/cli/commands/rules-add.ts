@@ -1,11 +1,9 @@
-import path from 'node:path'
 import { Option, type Command } from 'commander'
 import { ConfigError, ConfigErrors } from '../../errors.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { defaultRulePaths } from '../../rules/load.js'
 import type { AddRequest } from '../../rules/edit.js'
-import { listRuleFiles } from '../../rules/load.js'
 import { CATEGORIES, type Category } from '../../rules/types.js'
 import { EXIT } from '../exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
@@ -56,11 +54,10 @@ async function runAdd(options: AddOptions): Promise<void> {
   else if (options.canonical && options.variant?.length) {
     requests = [{ canonical: options.canonical, variants: options.variant, category: options.category, file: options.file }]
   } else throw new ConfigError('give --canonical and --variant, or --from a review file', 'mtclean rules add')
-  const folder = rulePaths.find((each) => !each.endsWith('.yaml') && !each.endsWith('.yml')) ?? path.dirname(rulePaths[0]!)
-  const { planAdd } = await import('../../rules/edit.js')
+  const { planAddTo } = await import('../../rules/edit.js')
   let edits
   try {
-    edits = planAdd(listRuleFiles(rulePaths), folder, requests)
+    edits = planAddTo(rulePaths, requests)
   } catch (error) {
     // The problems are reported at their lines in the rule files as they would be after the edit.
     if (error instanceof ConfigErrors) process.stderr.write('mtclean rules add: refused, the rule set would not be valid (nothing written):\n')
