@@ -20,7 +20,7 @@ describe('mtclean accept / reject (end to end)', () => {
     const dir = tempProject('seeds', 'rules')
     runCli(['clean'], dir)
     const lavrov = reportOf(dir).files[0]!.changes.find((change) => change.ruleId === 'lavrov')!
-    expect(runCli(['reject', lavrov.id], dir)).toMatchObject({ status: 0, stderr: 'mtclean: 1 change(s) rejected; run `mtclean clean` to update the cleaned copies\n' })
+    expect(runCli(['reject', lavrov.id], dir)).toMatchObject({ status: 0, stderr: 'mtclean: 1 change(s) rejected; `mtclean apply` writes the accepted ones into the sources, `mtclean clean` updates the copies\n' })
     expect(runCli(['accept', '--rule', 'sullivan'], dir).status).toBe(0)
     expect(runCli(['clean'], dir).status).toBe(0)
 
@@ -78,16 +78,16 @@ describe('mtclean apply (end to end)', () => {
     expect(existsSync(path.join(dir, 'seeds/001_d702a5174758cb34.txt.orig'))).toBe(false)
   })
 
-  it('refuses a file edited since the run that proposed its changes, and exits 1', () => {
+  it('leaves a file edited since the run where its changes no longer fit, names each, and exits 1', () => {
     const dir = tempProject('seeds', 'rules')
     runCli(['clean'], dir)
     runCli(['accept', '--all'], dir)
     runCli(['clean'], dir)
-    const edited = `${seed(dir, FIRST)}\nA line added by hand.\n`
+    const edited = `A line added by hand.\n${seed(dir, FIRST)}`
     writeFileSync(path.join(dir, 'seeds', FIRST), edited)
     const result = runCli(['apply'], dir)
     expect(result.status).toBe(1)
-    expect(result.stderr).toContain(`seeds/${FIRST}: changed since the report was made: run \`mtclean clean\` again and review\n`)
+    expect(result.stderr).toMatch(new RegExp(`^seeds/${FIRST}: change \\w+ \\(lavrov: "Ravorov" → "Lavrov"\\) not applied: the text there changed since \`mtclean clean\`: run it again and review$`, 'm'))
     expect(seed(dir, FIRST)).toBe(edited)
     expect(seed(dir, '002_1662351705a9b550.txt')).not.toContain('Culba')
   })
