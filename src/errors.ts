@@ -1,3 +1,5 @@
+import { visibleControls } from './controls.js'
+
 /** Where something sits in a source file: 1-based line and column, like unified's `Point`. */
 export interface SourceLocation {
   file: string
@@ -29,7 +31,7 @@ export class ConfigError extends Error {
   /** One line: `file:line:column: message` (line and column where known); line breaks in it are escaped. */
   format(): string {
     const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':')
-    return `${where}: ${this.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}`
+    return visibleControls(`${where}: ${this.message}`.replace(/\r/g, '\\r').replace(/\n/g, '\\n'))
   }
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import os from 'node:os'
+import path from 'node:path'
+import { describeFsError } from '../io/read.js'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { Interrupted } from '../io/write.js'
 import { registerApply } from './commands/apply.js'
@@ -56,6 +58,13 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.format()}\n`)
+    return EXIT.usage
+  }
+  const fsError = error as NodeJS.ErrnoException
+  if (fsError instanceof Error && typeof fsError.code === 'string' && typeof fsError.syscall === 'string') {
+    // A file-system error no step caught (a folder that cannot be made, a full disk): one line, no trace.
+    const where = fsError.path ? path.relative(process.cwd(), fsError.path) || '.' : 'mtclean'
+    process.stderr.write(`${new ConfigError(describeFsError(fsError), where).format()}\n`)
     return EXIT.usage
   }
   process.stderr.write(`mtclean: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -42,12 +42,13 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
     if (stats.isDirectory()) {
       roots.push({ folder: absolute, isFolder: true })
       const listed = globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false })
-      // The glob passes over links it cannot follow (a loop, a missing target): take them in, so that
-      // reading them fails and is reported instead of the file vanishing from the run unnoticed.
+      // The glob passes over links it cannot follow (a loop, a missing target) and over FIFOs and devices:
+      // take them in, so that reading them fails and is reported instead of vanishing from the run unnoticed.
       const seenHere = new Set(listed)
       for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
         const relative = toPosix(path.relative(absolute, path.join(entry.parentPath, entry.name)))
-        if (entry.isSymbolicLink() && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+        const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
+        if (special && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
       }
       for (const relative of listed.sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
@@ -70,10 +71,37 @@ const isInside = (child: string, parent: string): boolean => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
-/** The output folder may not be (or lie inside) an input folder: a second run would clean its own output. */
+/** A path with its links resolved, as far as it exists (the rest appended as given). */
+function realPathOf(file: string): string {
+  const missing: string[] = []
+  let existing = path.resolve(file)
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...missing.reverse())
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return path.resolve(file)
+      missing.push(path.basename(existing))
+      existing = parent
+    }
+  }
+}
+
+/**
+ * The output folder must be a folder (or not exist yet), and may not be (or lie inside) an input folder,
+ * also by way of a link: a second run would clean its own output.
+ */
 export function checkOutputFolder(outFolder: string, roots: InputRoot[], cwd: string): void {
+  let stats
+  try {
+    stats = statSync(outFolder)
+  } catch {
+    stats = undefined
+  }
+  if (stats && !stats.isDirectory()) throw new ConfigError('is not a folder: choose a folder for --out', displayPathOf(outFolder, cwd))
+  const realOut = realPathOf(outFolder)
   for (const root of roots) {
-    if (root.isFolder && isInside(outFolder, root.folder)) {
+    if (root.isFolder && (isInside(outFolder, root.folder) || isInside(realOut, realPathOf(root.folder)))) {
       const which = path.relative(root.folder, outFolder) === '' ? 'is' : 'is inside'
       throw new ConfigError(`output folder ${which} the input folder ${displayPathOf(root.folder, cwd)}`, displayPathOf(outFolder, cwd))
     }

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../errors.js'
+import { LOCK_FILE } from './lock.js'
+import { TEMP_NAME } from './write.js'
 
 /** The list of files mtclean wrote into an output folder: what it may overwrite next time. */
 export const MANIFEST = '.mtclean-manifest.json'
@@ -8,36 +10,49 @@ export const MANIFEST = '.mtclean-manifest.json'
 const toPosix = (file: string): string => file.split(path.sep).join('/')
 
 /** Files kept in the output folder that mtclean writes but lists nowhere else. */
-const OWN_FILES = new Set([MANIFEST, 'decisions.json'])
+const OWN_FILES = new Set([MANIFEST, 'decisions.json', LOCK_FILE])
 
 /**
  * An output folder may hold only what mtclean wrote there (as its manifest says): anything else is
  * somebody's file, which a run must not overwrite or mix with its output.
  */
-export function checkOutputFolderOwnership(outFolder: string, displayFolder: string): void {
-  if (!existsSync(outFolder)) return
-  const manifestPath = path.join(outFolder, MANIFEST)
-  let written = new Set<string>()
-  if (existsSync(manifestPath)) {
-    try {
-      written = new Set((JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: string[] }).files)
-    } catch {
-      throw new ConfigError('its manifest is not valid JSON: remove the folder or choose another --out', `${displayFolder}/${MANIFEST}`)
-    }
-  }
+export function checkOutputFolderOwnership(outFolder: string, displayFolder: string): string[] {
+  if (!existsSync(outFolder)) return []
+  const written = new Set(earlierOutputs(outFolder, displayFolder))
   const present = readdirSync(outFolder, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => toPosix(path.relative(outFolder, path.join(entry.parentPath, entry.name))))
-  const foreign = present.filter((file) => !written.has(file) && !OWN_FILES.has(file)).sort()
+  const foreign = present.filter((file) => !written.has(file) && !OWN_FILES.has(file) && !TEMP_NAME.test(path.posix.basename(file))).sort()
   if (foreign.length > 0) {
     throw new ConfigError(
       `output folder holds ${foreign.length} file(s) mtclean did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
       displayFolder,
     )
   }
+  return present.filter((file) => written.has(file))
+}
+
+/** What the manifest of an earlier run lists (the files mtclean wrote there). */
+function earlierOutputs(outFolder: string, displayFolder: string): string[] {
+  const manifestPath = path.join(outFolder, MANIFEST)
+  if (!existsSync(manifestPath)) return []
+  try {
+    const files = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: unknown }).files
+    if (!Array.isArray(files) || !files.every((file) => typeof file === 'string')) throw new Error('no list of files')
+    return files as string[]
+  } catch {
+    throw new ConfigError('its manifest is not an mtclean manifest: remove the folder or choose another --out', `${displayFolder}/${MANIFEST}`)
+  }
 }
 
 export function manifestContent(outFolder: string, files: string[]): string {
   const relative = files.map((file) => toPosix(path.relative(outFolder, file))).sort()
   return `${JSON.stringify({ version: 1, files: relative }, null, 2)}\n`
+}
+
+/** Removes what a killed run left: its temporary files, mtclean's own by their names (call with the lock held). */
+export function removeStaleTemps(outFolder: string): void {
+  for (const entry of readdirSync(outFolder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isDirectory() && TEMP_NAME.test(entry.name)) rmSync(path.join(entry.parentPath, entry.name), { force: true })
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { ConfigError } from '../errors.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -20,12 +20,42 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
 }
 
+/**
+ * The largest file mtclean reads (a text, a rule file, a report). Cleaning takes about 40 times a file's
+ * size in memory: 64 MB keeps one file well inside a gigabyte; a larger text must be split first.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024
+
+/** What a thing that is not a regular file is, for the one-line refusal. */
+function kindOf(stats: ReturnType<typeof fstatSync>): string {
+  if (stats.isDirectory()) return 'is a folder, not a file'
+  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a regular file: not read'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a regular file: not read'
+  if (stats.isSocket()) return 'is a socket, not a regular file: not read'
+  return 'is not a regular file: not read'
+}
+
+/**
+ * Reads a regular file of at most MAX_FILE_BYTES as text. It is opened without blocking and checked
+ * before a byte is read, so a FIFO, a device (/dev/zero) or a socket is refused at once instead of
+ * hanging the run or filling the memory.
+ */
 export function readTextFile(file: string): string {
   let bytes: Buffer
+  let fd: number | undefined
   try {
-    bytes = readFileSync(file)
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw new ConfigError(kindOf(stats), file)
+    if (stats.size > MAX_FILE_BYTES) {
+      throw new ConfigError(`too large: ${(stats.size / 1048576).toFixed(0)} MB, the limit is ${MAX_FILE_BYTES / 1048576} MB a file (split it)`, file)
+    }
+    bytes = readFileSync(fd)
   } catch (error) {
+    if (error instanceof ConfigError) throw error
     throw new ConfigError(describeFsError(error), file)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   return decodeText(bytes, file)
 }
@@ -42,6 +72,16 @@ export function describeFsError(error: unknown): string {
       return 'is a folder, not a file'
     case 'ELOOP':
       return 'symbolic link loop'
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder'
+    case 'ENAMETOOLONG':
+      return 'name too long'
+    case 'ENOSPC':
+      return 'no space left on the device'
+    case 'EROFS':
+      return 'read-only file system'
+    case 'EEXIST':
+      return 'exists already'
     default:
       return (error as Error).message
   }

@@ -21,9 +21,23 @@ export class Interrupted extends Error {
 
 let counter = 0
 
-/** A name beside `file` that no other process, thread or call uses. */
+/** At most this many bytes of a file's name go into its temporary name: a name may have 255 bytes in all. */
+const NAME_BYTES_IN_TEMP = 64
+
+/** The first `bytes` bytes of a name, cut between characters. */
+function nameStart(name: string, bytes: number): string {
+  let end = Math.min(name.length, bytes)
+  while (Buffer.byteLength(name.slice(0, end)) > bytes) end--
+  if (end > 0 && /[\ud800-\udbff]/.test(name[end - 1]!)) end--
+  return name.slice(0, end)
+}
+
+/** Temporary files mtclean writes: a leftover of a killed run is recognised by this, and removed. */
+export const TEMP_NAME = /^\..*\.mtclean-\d+-\d+-\d+\.tmp$/s
+
+/** A name beside `file` that no other process, thread or call uses (and short enough for any file name). */
 export const tempPathFor = (file: string): string =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.${counter++}.tmp`)
+  path.join(path.dirname(file), `.${nameStart(path.basename(file), NAME_BYTES_IN_TEMP)}.mtclean-${process.pid}-${threadId}-${counter++}.tmp`)
 
 /**
  * Writes through a temporary file in the same folder and a rename, so a reader (or an interrupted run)

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import { visibleControls } from '../controls.js'
 import { reporter } from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
 
@@ -13,7 +14,8 @@ function unixLines(file: VFile): string {
     const start = `${place.start.line ?? 1}:${place.start.column ?? 1}`
     const end = place.end ? `-${place.end.line}:${place.end.column}` : ''
     const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
-    lines.push([`${file.path}:${start}${end}`, severity, message.reason, message.ruleId ?? '', message.source ?? ''].join('  '))
+    const fields = [`${file.path}:${start}${end}`, severity, message.reason, message.ruleId ?? '', message.source ?? '']
+    lines.push(fields.map((field) => visibleControls(field).replace(/\n/g, '\\n')).join('  '))
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
@@ -21,8 +23,11 @@ function unixLines(file: VFile): string {
 /** vfile-reporter's block for one file, without its closing count (the run prints its own totals). */
 function textBlock(file: VFile, color: boolean): string {
   if (file.messages.length === 0) return ''
+  // What the text and the file name hold never reaches the terminal raw. (With colour, the reporter's own
+  // escapes must stay: `check` prints no colour yet.)
   const text = reporter([file], { color, quiet: true })
-  return `${text.slice(0, text.lastIndexOf('\n\n'))}\n`
+  const shown = color ? text : visibleControls(text)
+  return `${shown.slice(0, shown.lastIndexOf('\n\n'))}\n`
 }
 
 /**

@@ -80,7 +80,28 @@ function filePatch(result: FileResult): StructuredPatch {
     const newLines = oldLines + group.reduce((sum, region) => sum + region.shift, 0)
     hunks.push({ oldStart: oldLines > 0 ? oldFrom + 1 : oldFrom, oldLines, newStart: newLines > 0 ? newFrom + 1 : newFrom, newLines, lines })
   }
-  return { oldFileName: `a/${name}`, newFileName: `b/${name}`, oldHeader: undefined, newHeader: undefined, hunks } as unknown as StructuredPatch
+  // A name with a space gets a tab after it, as git writes it, so that GNU patch reads the whole name.
+  const header = name.includes(' ') ? '' : undefined
+  return { oldFileName: gitQuoted(`a/${name}`), newFileName: gitQuoted(`b/${name}`), oldHeader: header, newHeader: header, hunks } as unknown as StructuredPatch
+}
+
+const C_ESCAPES: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 34: '"', 92: '\\' }
+
+/**
+ * A path as git writes it in a diff: as is when plain, else in double quotes with C escapes and the bytes
+ * of other characters in octal (git's quote_c_style with core.quotePath), which `git apply` and GNU patch
+ * read back. A newline in a file name no longer breaks the diff.
+ */
+export function gitQuoted(name: string): string {
+  if (!/[\u0000-\u001f"\\\u007f-\uffff]/.test(name)) return name
+  let quoted = ''
+  for (const byte of Buffer.from(name, 'utf8')) {
+    const escape = C_ESCAPES[byte]
+    if (escape) quoted += `\\${escape}`
+    else if (byte < 0x20 || byte >= 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`
+    else quoted += String.fromCharCode(byte)
+  }
+  return `"${quoted}"`
 }
 
 /** One file's part of the unified diff ('' when the copy equals the source). */

@@ -2,7 +2,8 @@ import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
-import { readInputText } from '../io/read.js'
+import { describeFsError, readInputText } from '../io/read.js'
+import { ConfigError } from '../errors.js'
 import { writeFileAtomic } from '../io/write.js'
 import { fileDiff } from '../report/diff.js'
 import { htmlFile } from '../report/html.js'
@@ -44,6 +45,15 @@ export type CleanPiece =
   | { path: string; failure: string }
   | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array; markdown: Uint8Array; html: Uint8Array }
 
+/** Writes a cleaned copy; a file-system error (disk full, read-only) stops the run with one line naming it. */
+function writeCopy(outputPath: string, text: string, cwd: string): void {
+  try {
+    writeFileAtomic(outputPath, text)
+  } catch (error) {
+    throw new ConfigError(describeFsError(error), displayPathOf(outputPath, cwd))
+  }
+}
+
 // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which cannot be transferred.
 const utf8 = new TextEncoder()
 const NOTHING = new Uint8Array(0)
@@ -64,7 +74,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const source = read.text
     const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
     const outputPath = path.join(setup.outFolder, input.outputPath)
-    if (setup.write) writeFileAtomic(outputPath, result.output)
+    if (setup.write) writeCopy(outputPath, result.output, setup.cwd)
     const diff = fileDiff(result)
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     let findings: VFileMessage[] = []

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
+import { ConfigError } from '../errors.js'
 import { TASKS, type ItemOf, type ResultOf, type SetupOf, type TaskName } from './tasks.js'
 
 export interface RunOptions {
@@ -147,9 +148,10 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
   }
   const mayRunHere = (): boolean => runHere !== undefined && mayTakeBatch(handedOut === yielded)
   for (const worker of workers) {
-    worker.on('message', (message: { index: number; results?: ResultOf<Name>[]; error?: string }) => {
+    worker.on('message', (message: { index: number; results?: ResultOf<Name>[]; error?: string; configError?: { message: string; file: string } }) => {
       queued.set(worker, queued.get(worker)! - 1)
-      if (message.error !== undefined) failure ??= new Error(`in a worker thread: ${message.error}`)
+      if (message.configError !== undefined) failure ??= new ConfigError(message.configError.message, message.configError.file)
+      else if (message.error !== undefined) failure ??= new Error(`in a worker thread: ${message.error}`)
       else message.results!.forEach((result, offset) => done.set(message.index + offset, result))
       wake?.()
     })

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads'
+import { ConfigError } from '../errors.js'
 import { TASKS, type TaskName } from './tasks.js'
 
 type Message = { task: TaskName; setup: unknown } | { index: number; items: unknown[] }
@@ -18,7 +19,9 @@ parentPort!.on('message', async (message: Message) => {
     const results = items.map(run)
     parentPort!.postMessage({ index, results }, results.flatMap(transferablesOf))
   } catch (error) {
-    parentPort!.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    // A problem with the user's files (a full disk, an unwritable folder) stays a one-line ConfigError.
+    if (error instanceof ConfigError) parentPort!.postMessage({ index, configError: { message: error.message, file: error.file } })
+    else parentPort!.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
   }
 })
 

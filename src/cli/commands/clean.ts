@@ -4,7 +4,8 @@ import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, runBase, type InputFile, type InputRoot } from '../../io/inputs.js'
-import { checkOutputFolderOwnership, MANIFEST, manifestContent } from '../../io/manifest.js'
+import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'
+import { lockOutputFolder } from '../../io/lock.js'
 import { Interrupted, InterruptWatch, writeFileAtomic } from '../../io/write.js'
 import { RunTally } from '../../report/report.js'
 import { ReportWriter } from '../../report/writer.js'
@@ -61,17 +62,21 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
     if (outputOf(file.outputPath) === file.absolutePath) throw new ConfigError('the cleaned copy would overwrite this input: choose another --out', file.displayPath)
   }
   const write = !options.dryRun
-  if (write) checkOutputFolderOwnership(outFolder, displayPathOf(outFolder, cwd))
+  const earlier = write ? checkOutputFolderOwnership(outFolder, displayPathOf(outFolder, cwd)) : []
   loadDecisions(outFolder, displayPathOf(decisionsPath(outFolder), cwd)) // a broken decisions.json stops the run here
 
   const tally = new RunTally()
   let reports: ReportWriter | undefined
+  let unlock = (): void => {}
   if (write) {
     mkdirSync(outFolder, { recursive: true })
+    unlock = lockOutputFolder(outFolder, displayPathOf(outFolder, cwd))
+    removeStaleTemps(outFolder)
     reports = new ReportWriter(outFolder)
     // The manifest goes first: if the run is interrupted, what it did write is already listed as its own.
-    const outputs = [...files.map((file) => outputOf(file.outputPath)), ...reports.files]
-    writeFileAtomic(path.join(outFolder, MANIFEST), manifestContent(outFolder, outputs))
+    // Copies of earlier runs whose inputs went away stay listed as mtclean's own.
+    const outputs = [...files.map((file) => outputOf(file.outputPath)), ...reports.files, ...earlier.map((file) => path.join(outFolder, file))]
+    writeFileAtomic(path.join(outFolder, MANIFEST), manifestContent(outFolder, [...new Set(outputs)]))
   }
   const watch = new InterruptWatch()
   const progress = new Progress({ label: 'cleaning', files: files.length, enabled: !options.quiet })
@@ -109,6 +114,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
     throw error
   } finally {
     watch.stop()
+    unlock()
   }
 
   const { summary } = tally

@@ -2,6 +2,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import type { Command } from 'commander'
 import pc from 'picocolors'
+import { visibleControls } from '../../controls.js'
 import { ConfigError } from '../../errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { visibleWhitespace } from '../../report/visible.js'
@@ -28,9 +29,8 @@ export function registerReview(program: Command): void {
     .action((paths: string[], options: ReviewOptions) => runReview(paths, options))
 }
 
-/** Control characters in a text, made visible so a crafted text cannot drive the reviewer's terminal. */
-const safe = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+/** Control characters made visible, line breaks too: a crafted text cannot drive the reviewer's terminal. */
+const safe = (text: string): string => visibleControls(text).replace(/\n/g, '⏎')
 
 async function runReview(paths: string[], options: ReviewOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {

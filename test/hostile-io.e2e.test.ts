@@ -1,0 +1,151 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, snapshotTree, tempProject } from './helpers/project.js'
+
+// Hostile and unlucky input (issue 14): no hang, no crash, no escape, no self-inflicted lockout. Each case
+// asserts the exit status, the first line of stderr, and that nothing outside the temp folder changed.
+
+const TEXT = 'Russian Foreign Minister Ravorov met the China -Russia group.\n'
+
+function project(): string {
+  const dir = tempProject('rules')
+  mkdirSync(path.join(dir, 'in'))
+  writeFileSync(path.join(dir, 'in/a.txt'), TEXT)
+  writeFileSync(path.join(dir, 'in/b.txt'), TEXT)
+  return dir
+}
+const firstLine = (text: string): string => text.split('\n')[0]!
+
+describe('only regular files are read, bounded in size', () => {
+  it('names a FIFO among the inputs and skips it, without blocking', () => {
+    const dir = project()
+    execFileSync('mkfifo', [path.join(dir, 'in/pipe.txt')])
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(1)
+    expect(firstLine(result.stderr)).toBe('in/pipe.txt: is a named pipe (FIFO), not a regular file: not read')
+    expect(readFileSync(path.join(dir, 'out/a.txt'), 'utf8')).toContain('Lavrov')
+  })
+
+  it('refuses a FIFO given as --rules with one line and exit 2', () => {
+    const dir = project()
+    execFileSync('mkfifo', [path.join(dir, 'rules.yaml')])
+    const result = runCli(['clean', 'in', '--out', 'out', '--rules', 'rules.yaml'], dir)
+    expect(result.status).toBe(2)
+    expect(firstLine(result.stderr)).toBe('rules.yaml: is a named pipe (FIFO), not a regular file: not read')
+    expect(existsSync(path.join(dir, 'out'))).toBe(false)
+  })
+
+  it('refuses /dev/zero as an input instead of reading it for ever', () => {
+    const dir = project()
+    const result = runCli(['check', '/dev/zero'], dir)
+    expect(result.status).toBe(1)
+    expect(firstLine(result.stderr)).toBe(`${path.relative(dir, '/dev/zero')}: is a device, not a regular file: not read`)
+  })
+
+  it('refuses a 200 MB file with the limit named, and cleans the rest', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'in/big.txt'), '')
+    truncateSync(path.join(dir, 'in/big.txt'), 200 * 1024 * 1024)
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(1)
+    expect(firstLine(result.stderr)).toBe('in/big.txt: too large: 200 MB, the limit is 64 MB a file (split it)')
+    expect(existsSync(path.join(dir, 'out/a.txt'))).toBe(true)
+  })
+
+  it('caps --jobs by files and cores: --jobs 1000 on 2 files runs as a small run', () => {
+    const dir = project()
+    const result = runCli(['clean', 'in', '--out', 'out', '--jobs', '1000'], dir)
+    expect(result.status).toBe(0)
+    expect(readFileSync(path.join(dir, 'out/b.txt'), 'utf8')).toContain('Lavrov')
+  })
+})
+
+describe('the output folder: no self-inflicted lockout, no second run at once, no loop through a link', () => {
+  it('keeps working after an input is renamed or deleted', () => {
+    const dir = project()
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    renameSync(path.join(dir, 'in/a.txt'), path.join(dir, 'in/c.txt'))
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    const again = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(again).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 2 file\(s\)/) })
+  })
+
+  it('removes what a killed run left (temporary files, a lock of a process that is gone)', () => {
+    const dir = project()
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    writeFileSync(path.join(dir, 'out/.a.txt.mtclean-999999-0-3.tmp'), 'half')
+    writeFileSync(path.join(dir, 'out/.mtclean.lock'), '4194303\n')
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    expect(readdirSync(path.join(dir, 'out')).filter((name) => name.endsWith('.tmp') || name === '.mtclean.lock')).toEqual([])
+  })
+
+  it('refuses a second run into a folder another run is writing', () => {
+    const dir = project()
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    const before = snapshotTree(path.join(dir, 'out'))
+    // This test's own process stands for a run under way.
+    writeFileSync(path.join(dir, 'out/.mtclean.lock'), `${process.pid}\n`)
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(2)
+    expect(firstLine(result.stderr)).toBe(`out: another mtclean run (process ${process.pid}) is writing this folder: wait for it to end (or remove .mtclean.lock if it is gone)`)
+    const after = snapshotTree(path.join(dir, 'out'))
+    after.delete('.mtclean.lock')
+    expect(after).toEqual(before)
+  })
+
+  it('refuses an output folder that is inside the input by way of a link', () => {
+    const dir = project()
+    mkdirSync(path.join(dir, 'in/sub'))
+    symlinkSync('in/sub', path.join(dir, 'outlink'))
+    const result = runCli(['clean', 'in', '--out', 'outlink'], dir)
+    expect(result.status).toBe(2)
+    expect(firstLine(result.stderr)).toBe('outlink: output folder is inside the input folder in')
+    expect(readdirSync(path.join(dir, 'in/sub'))).toEqual([])
+  })
+
+  it('refuses --out naming a file', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'out'), 'a file')
+    expect(runCli(['clean', 'in', '--out', 'out'], dir)).toMatchObject({ status: 2, stderr: 'out: is not a folder: choose a folder for --out\n' })
+    expect(readFileSync(path.join(dir, 'out'), 'utf8')).toBe('a file')
+  })
+
+  it('cleans a file with a legal 246-character name (the temporary name stays within 255 bytes)', () => {
+    const dir = project()
+    const name = `${'n'.repeat(242)}.txt`
+    writeFileSync(path.join(dir, 'in', name), TEXT)
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    expect(readFileSync(path.join(dir, 'out', name), 'utf8')).toContain('Lavrov')
+  })
+})
+
+describe('file names: escaped where they are shown, quoted in the diff as git does', () => {
+  it('prints control characters of a file name visibly, never raw', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'in', 'x\u001b[2Jy.txt'), 'Ravorov Ravorov.\n')
+    const unix = runCli(['check', 'in', '--format', 'unix', '--out', 'out'], dir)
+    const text = runCli(['check', 'in', '--out', 'out'], dir)
+    for (const output of [unix.stdout, text.stdout]) {
+      expect(output).not.toContain('\u001b')
+      expect(output).toContain('x\\u001b[2Jy.txt')
+    }
+  })
+
+  it('writes a diff that git apply and patch -p1 take for names with a space, a quote and a newline', () => {
+    const dir = project()
+    const names = ['my file.txt', 'say "hi".txt', 'new\nline.txt']
+    for (const name of names) writeFileSync(path.join(dir, 'in', name), TEXT)
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    const diff = readFileSync(path.join(dir, 'out/changes.diff'), 'utf8')
+    expect(diff).toContain('--- a/in/my file.txt\t\n')
+    expect(diff).toContain('--- "a/in/new\\nline.txt"\n')
+    execFileSync('git', ['init', '-q'], { cwd: dir })
+    const check = spawnSync('git', ['apply', '--check', '-p1', 'out/changes.diff'], { cwd: dir, encoding: 'utf8' })
+    expect(check.stderr).toBe('')
+    expect(check.status).toBe(0)
+    execFileSync('git', ['apply', '-p1', 'out/changes.diff'], { cwd: dir })
+    for (const name of [...names, 'a.txt']) expect(readFileSync(path.join(dir, 'in', name), 'utf8')).toBe(readFileSync(path.join(dir, 'out', name), 'utf8'))
+  })
+})
