@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import os from 'node:os'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { Interrupted } from '../io/write.js'
+import { endQuietlyOnBrokenPipe } from './broken-pipe.js'
 import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
@@ -12,6 +13,9 @@ import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
 import { registerSuggest } from './commands/suggest.js'
 import { EXIT } from './exit-codes.js'
+
+// Before anything is printed: a reader that closes early (`| head`) ends the run quietly, exit 141.
+endQuietlyOnBrokenPipe()
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
