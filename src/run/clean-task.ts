@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { docsUrl } from '../checks/message.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
@@ -63,6 +64,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const diff = fileDiff(result)
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     const findings = checker ? checker.check(result.output, shownOutput).messages : []
+    // The reports are read in the output folder: each message's link to its check's description is made from there.
+    for (const finding of findings) finding.url = docsUrl(finding.ruleId ?? '', setup.outFolder)
     const reported = reportFile(result, shownOutput, findings, decisionOf)
     if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: NOTHING, markdown: NOTHING, html: NOTHING }
     return {
@@ -71,7 +74,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       diff: utf8.encode(diff),
       json: utf8.encode(jsonFileEntry(reported)),
       markdown: utf8.encode(markdownFile(reported)),
-      html: utf8.encode(htmlFile(reported, diff, result.output, index)),
+      html: utf8.encode(htmlFile(reported, diff, result.output, index, { cwd: setup.cwd, outFolder: setup.outFolder })),
     }
   }
 }
