@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BIN, SEEDS, tempProject } from './helpers/project.js'
@@ -58,6 +58,19 @@ describe('output piped to a reader that closes early (end to end, real binary)',
 
   it('stderr on the closed pipe as well (2>&1): the summary line is not an error either', () => {
     expect(shell(`${mtclean} check texts --format unix 2>&1 | head -1`, dir, true)).toMatchObject({ status: BROKEN_PIPE, stderr: '' })
+  })
+
+  it('clean that writes files, its stderr on a closed pipe mid-run: it stops between two files as for Ctrl-C, no temporary file left', () => {
+    // An unreadable input is named on stderr as soon as it is met: the first write to the closed pipe.
+    const project = tempProject('rules')
+    mkdirSync(path.join(project, 'texts'))
+    writeFileSync(path.join(project, 'texts/0-binary.txt'), 'a\0b')
+    for (const name of readdirSync(SEEDS)) copyFileSync(path.join(SEEDS, name), path.join(project, 'texts', name))
+    const line = `mkfifo closed.fifo && exec 3<>closed.fifo 4>closed.fifo 3<&- && rm closed.fifo && ${mtclean} clean texts 2>&4`
+    expect(shell(line, project)).toEqual({ status: BROKEN_PIPE, stdout: '', stderr: '' })
+    const written = readdirSync(path.join(project, 'cleaned'))
+    expect(written.filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(written).not.toContain('report.json')
   })
 
   it.each([

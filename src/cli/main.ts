@@ -43,7 +43,8 @@ try {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof Interrupted) {
-    process.stderr.write(`mtclean: ${error.message}\n`)
+    // A broken pipe ends a run as quietly as it ends a program (see broken-pipe.ts).
+    if (error.signal !== 'SIGPIPE') process.stderr.write(`mtclean: ${error.message}\n`)
     return 128 + (os.constants.signals[error.signal] ?? 2)
   }
   if (error instanceof CommanderError) {
