@@ -19,5 +19,10 @@ const LOCATION = /^(.+):(\d+):(\d+)$/
 export function ruleDefinitionUrl(rule: string, place: ReportPlace): string | undefined {
   const match = LOCATION.exec(rule)
   if (!match) return undefined
-  return relativeUrl(path.resolve(place.cwd, match[1]!), place.outFolder, `L${match[2]}`)
+  // Asked for every change of every file, of a handful of rule files: each is worked out once.
+  const key = `${place.cwd}\0${place.outFolder}\0${match[1]}`
+  let file = ruleFileUrls.get(key)
+  if (file === undefined) ruleFileUrls.set(key, (file = relativeUrl(path.resolve(place.cwd, match[1]!), place.outFolder)))
+  return `${file}#L${match[2]}`
 }
+const ruleFileUrls = new Map<string, string>()
