@@ -79,6 +79,7 @@ describe('output piped to a reader that closes early (end to end, real binary)',
     ['suggest', 'suggest texts'],
     ['rules list', 'rules list'],
     ['rules list --format json', 'rules list --format json'],
+    ['rules test', 'rules test'],
   ])('%s to a pipe whose reader has already gone: exit 141, nothing on stderr', (_name, args) => {
     expect(toClosedPipe(args, dir)).toEqual({ status: BROKEN_PIPE, stderr: '' })
   })
