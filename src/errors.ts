@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { visibleControls } from './controls.js'
+import { shownPath } from './paths.js'
 
 /** Where something sits in a source file: 1-based line and column, like unified's `Point`. */
 export interface SourceLocation {
@@ -30,7 +32,9 @@ export class ConfigError extends Error {
 
   /** One line: `file:line:column: message` (line and column where known); line breaks in it are escaped. */
   format(): string {
-    const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':')
+    // Most errors name a path as the user gave it; an absolute one is shown relative, as every path is.
+    const file = path.isAbsolute(this.file) ? shownPath(this.file) : this.file
+    const where = [file, this.line, this.column].filter((part) => part !== undefined).join(':')
     return visibleControls(`${where}: ${this.message}`.replace(/\r/g, '\\r').replace(/\n/g, '\\n'))
   }
 }

@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, tempProject } from './helpers/project.js'
+import { PROJECT, runCli, tempProject } from './helpers/project.js'
+
+/** docs/checks.md of this package, as a relative URL from `folder` (where the output is read). */
+const checksDocsFrom = (folder: string): string => path.relative(folder, path.join(PROJECT, 'docs/checks.md')).split(path.sep).join('/')
 
 describe('mtclean check (end to end, real binary)', () => {
   it('reports the seeds as vfile-reporter-json and exits 1', () => {
@@ -17,7 +20,7 @@ describe('mtclean check (end to end, real binary)', () => {
       'seeds/004_ff1bc3d9e05ffa66.txt',
     ])
     const messages = files.flatMap((file) => file.messages)
-    expect(messages.every((message) => message.source === 'mtclean' && message.url === `docs/checks.md#${message.ruleId}`)).toBe(true)
+    expect(messages.every((message) => message.source === 'mtclean' && message.url === `${checksDocsFrom(dir)}#${message.ruleId}`)).toBe(true)
     expect(new Set(messages.map((message) => message.ruleId))).toEqual(
       new Set(['missing-space', 'repeated-phrase', 'fragment', 'run-together', 'known-variant', 'space-before-punctuation', 'mt-artifact', 'repeated-word']),
     )
@@ -60,7 +63,7 @@ describe('mtclean check (end to end, real binary)', () => {
     expect(runCli(['clean', '--check'], dir).status).toBe(0)
     const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
     const first = report.files[0].findings.find((finding: { ruleId: string }) => finding.ruleId === 'run-together')
-    expect(first).toMatchObject({ ruleId: 'run-together', actual: 'promotionThe', expected: ['promotion. The', 'promotion The'], url: 'docs/checks.md#run-together' })
+    expect(first).toMatchObject({ ruleId: 'run-together', actual: 'promotionThe', expected: ['promotion. The', 'promotion The'], url: `${checksDocsFrom(path.join(dir, 'cleaned'))}#run-together` })
     expect(report.files.flatMap((file: { findings: { ruleId: string }[] }) => file.findings.map((finding) => finding.ruleId))).not.toContain('known-variant')
   })
 })

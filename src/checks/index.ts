@@ -62,7 +62,8 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean } =
   }
   return {
     check(text, path) {
-      const file = new VFile({ value: text, path })
+      // Paths are relative to the working folder: said as `.`, so no output (vfile-reporter-json) shows it absolute.
+      const file = new VFile({ value: text, path, cwd: '.' })
       // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
       // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
       let line = 1

@@ -2,11 +2,26 @@ import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
+import { fileURLToPath } from 'node:url'
+import { relativeUrl } from '../paths.js'
 
 export const SOURCE = 'mtclean'
 
-/** Where each check is explained: an anchor in docs/checks.md. */
-export const docsUrl = (ruleId: string): string => `docs/checks.md#${ruleId}`
+/** docs/checks.md of the installed package (next to package.json): a section per check, headed by its id. */
+export const CHECKS_DOCS = fileURLToPath(new URL('../../docs/checks.md', import.meta.url))
+
+/**
+ * Where a check is explained, as a URL that resolves from `readFrom`, the folder the text holding it is read
+ * in: the working folder for `check`'s output, the output folder for the reports. The fragment is the
+ * check's heading (`## suspect-name`), the anchor a Markdown viewer (GitHub, npm, an editor's preview) gives it.
+ */
+export function docsUrl(ruleId: string, readFrom: string = process.cwd()): string {
+  // Made for every message: the relative path is worked out once per folder.
+  let base = docsFrom.get(readFrom)
+  if (base === undefined) docsFrom.set(readFrom, (base = relativeUrl(CHECKS_DOCS, readFrom)))
+  return `${base}#${ruleId}`
+}
+const docsFrom = new Map<string, string>()
 
 const locations = new WeakMap<VFile, ReturnType<typeof location>>()
 

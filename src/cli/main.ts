@@ -5,6 +5,7 @@ import path from 'node:path'
 import { describeFsError } from '../io/read.js'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { Interrupted } from '../io/write.js'
+import { endQuietlyOnBrokenPipe } from './broken-pipe.js'
 import { registerApply } from './commands/apply.js'
 import { registerCheck } from './commands/check.js'
 import { registerClean } from './commands/clean.js'
@@ -16,6 +17,9 @@ import { registerRules } from './commands/rules.js'
 import { registerStatus } from './commands/status.js'
 import { registerSuggest } from './commands/suggest.js'
 import { EXIT } from './exit-codes.js'
+
+// Before anything is printed: a reader that closes early (`| head`) ends the run quietly, exit 141.
+endQuietlyOnBrokenPipe()
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -45,7 +49,8 @@ try {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof Interrupted) {
-    process.stderr.write(`mtclean: ${error.message}\n`)
+    // A broken pipe ends a run as quietly as it ends a program (see broken-pipe.ts).
+    if (error.signal !== 'SIGPIPE') process.stderr.write(`mtclean: ${error.message}\n`)
     return 128 + (os.constants.signals[error.signal] ?? 2)
   }
   if (error instanceof CommanderError) {

@@ -81,9 +81,13 @@ export function writeOutputs(files: OutputFile[]): void {
   for (const file of files) writeFileAtomic(file.path, file.content, { durable: true })
 }
 
+/** The runs watching for an interrupt now (see cli/broken-pipe.ts, which stops them on a broken pipe too). */
+export const watchedRuns = new Set<InterruptWatch>()
+
 /**
  * Notes SIGINT and SIGTERM while a long run writes, so it can stop between two files instead of dying
  * mid-write. Outside such a run the default action applies: the process stops at once, nothing written.
+ * A broken pipe (SIGPIPE, the reader of the output gone) is noted the same way.
  */
 export class InterruptWatch {
   received: NodeJS.Signals | undefined
@@ -94,10 +98,17 @@ export class InterruptWatch {
   constructor() {
     process.on('SIGINT', this.onSignal)
     process.on('SIGTERM', this.onSignal)
+    watchedRuns.add(this)
+  }
+
+  /** For a cause that is not a signal handler of this process (a broken pipe: Node ignores SIGPIPE). */
+  notice(signal: NodeJS.Signals): void {
+    this.onSignal(signal)
   }
 
   stop(): void {
     process.off('SIGINT', this.onSignal)
     process.off('SIGTERM', this.onSignal)
+    watchedRuns.delete(this)
   }
 }

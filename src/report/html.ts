@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { SkipReason } from '../change.js'
+import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import { touchingWords, visibleWhitespace } from './visible.js'
 import type { ReportedChange, ReportedFile, ReportedFinding, RunSummary } from './report.js'
 
@@ -43,6 +44,12 @@ function changeCell(change: ReportedChange): string {
   return `<code>${escape(left)}${removed}${added}${escape(right)}</code>`
 }
 
+/** `text` (escaped HTML) as a link to where `rule` is defined, relative to where report.html is opened. */
+function toRule(text: string, rule: string, place: ReportPlace): string {
+  const href = ruleDefinitionUrl(rule, place)
+  return href ? `<a class="rule" href="${escape(href)}" title="${escape(rule)}">${text}</a>` : text
+}
+
 const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambiguous', rejected: 'rejected', undecided: 'not accepted' }
 
 function findingRow(finding: ReportedFinding, lines: string[]): string {
@@ -61,16 +68,16 @@ function findingRow(finding: ReportedFinding, lines: string[]): string {
  * text and drawn by diff2html in the browser when the section comes into view: drawing every diff when
  * the report is written cost more than cleaning the files, and a report of 20,000 files would not open.
  */
-export function htmlFile(file: ReportedFile, diff: string, output: string, index: number): string {
+export function htmlFile(file: ReportedFile, diff: string, output: string, index: number, place: ReportPlace): string {
   const parts = [`<section class="file" id="file-${index}"><h2>${escape(file.path)}</h2>`]
   parts.push(`<p>${file.changes.length} change(s) → <code>${escape(file.output)}</code></p>`)
   if (file.changes.length > 0 || file.skipped.length > 0) {
     parts.push('<table class="data changes"><tr><th>where</th><th>rule</th><th>change</th><th>decision</th><th>id</th></tr>')
     for (const change of file.changes) {
-      parts.push(`<tr><td>${change.line}:${change.column}</td><td>${escape(change.ruleId)}</td><td>${changeCell(change)}</td><td><span class="badge ${change.decision}">${change.decision}</span></td><td><code>${change.id}</code></td></tr>`)
+      parts.push(`<tr><td>${change.line}:${change.column}</td><td>${toRule(escape(change.ruleId), change.rule, place)}</td><td>${changeCell(change)}</td><td><span class="badge ${change.decision}">${change.decision}</span></td><td><code>${change.id}</code></td></tr>`)
     }
     for (const skip of file.skipped) {
-      parts.push(`<tr><td>${skip.line}:${skip.column}</td><td>${escape(skip.ruleId)}</td><td>${changeCell(skip)}</td><td><span class="badge ${skip.reason}">${WHY[skip.reason]}</span></td><td><code>${skip.id}</code></td></tr>`)
+      parts.push(`<tr><td>${skip.line}:${skip.column}</td><td>${toRule(escape(skip.ruleId), skip.rule, place)}</td><td>${changeCell(skip)}</td><td><span class="badge ${skip.reason}">${WHY[skip.reason]}</span></td><td><code>${skip.id}</code></td></tr>`)
     }
     parts.push('</table>')
   }
@@ -100,7 +107,7 @@ document.querySelectorAll('div.diff').forEach((element) => observer.observe(elem
 `
 
 /** The top of the page: totals, changes per rule, links to the files, the files that could not be read. */
-export function htmlHead(run: RunSummary, paths: string[]): string {
+export function htmlHead(run: RunSummary, paths: string[], place: ReportPlace): string {
   const { summary } = run
   const stat = (value: number, label: string): string => `<div><strong>${value}</strong>${label}</div>`
   return `<!doctype html>
@@ -117,7 +124,7 @@ export function htmlHead(run: RunSummary, paths: string[]): string {
 <div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${run.run.checked ? stat(summary.findings, 'open findings') : ''}</div>
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
-${run.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td><code>${escape(rule.rule)}</code></td></tr>`).join('\n')}
+${run.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escape(rule.rule)}</code>`, rule.rule, place)}</td></tr>`).join('\n')}
 </table>
 <p>${paths.map((file, index) => `<a href="#file-${index}">${escape(file)}</a>`).join(' · ')}</p>
 ${run.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${run.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>` : ''}

@@ -1,4 +1,5 @@
 import type { SkipReason } from '../change.js'
+import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import type { ReportedChange, ReportedFile, RunSummary } from './report.js'
 import { touchingWords } from './visible.js'
 
@@ -11,6 +12,10 @@ function code(text: string): string {
   const pad = shown.startsWith('`') || shown.endsWith('`') || shown.startsWith(' ') || shown.endsWith(' ') ? ' ' : ''
   return `${fence}${pad}${shown}${pad}${fence}`
 }
+
+/** `[text](url)`: a link that works where report.md is read (the output folder), on GitHub as in an editor. */
+const linked = (text: string, url: string | undefined): string => 
+  url ? `[${text.replace(/[[\]|]/g, '\\$&')}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : text
 
 /** The change with the rest of the words it touches, as a reader sees it (`China -Russia` → `China-Russia`). */
 function inWords(change: ReportedChange): [string, string] {
@@ -26,7 +31,7 @@ const WHY: Record<SkipReason, (by: string | null) => string> = {
 }
 
 /** The top of report.md: the run's totals, changes per rule and the files that could not be read. */
-export function markdownHead(run: RunSummary): string {
+export function markdownHead(run: RunSummary, place: ReportPlace): string {
   const { summary } = run
   const lines: string[] = ['# mtclean report', '']
   lines.push(
@@ -40,7 +45,7 @@ export function markdownHead(run: RunSummary): string {
   )
   if (run.rules.length > 0) {
     lines.push('## Changes per rule', '', '| rule | category | changes | defined at |', '| --- | --- | ---: | --- |')
-    for (const rule of run.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${rule.rule} |`)
+    for (const rule of run.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${linked(rule.rule, ruleDefinitionUrl(rule.rule, place))} |`)
     lines.push('')
   }
   if (run.failures.length > 0) {
@@ -77,7 +82,7 @@ export function markdownFile(file: ReportedFile): string {
     lines.push(`Open findings in ${file.output} (for a person to fix):`, '', '| where | check | problem | suggestion |', '| --- | --- | --- | --- |')
     for (const finding of file.findings) {
       const suggestion = finding.expected.length > 0 ? finding.expected.map(code).join(' or ') : ''
-      lines.push(`| ${finding.line}:${finding.column} | ${finding.ruleId} | ${finding.reason.replace(/\|/g, '\\|')} | ${suggestion} |`)
+      lines.push(`| ${finding.line}:${finding.column} | ${linked(finding.ruleId, finding.url)} | ${finding.reason.replace(/\|/g, '\\|')} | ${suggestion} |`)
     }
     lines.push('')
   }

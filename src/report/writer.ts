@@ -2,6 +2,7 @@ import path from 'node:path'
 import { StagedFile } from '../io/staged.js'
 import { HTML_TAIL, htmlHead } from './html.js'
 import { jsonFrame } from './json.js'
+import type { ReportPlace } from './links.js'
 import { markdownHead } from './markdown.js'
 import type { RunSummary } from './report.js'
 
@@ -23,8 +24,11 @@ export interface ReportPieces {
 export class ReportWriter {
   private readonly staged: Record<keyof typeof REPORT_FILES, StagedFile>
   private readonly paths: string[] = []
+  private readonly place: ReportPlace
 
-  constructor(outFolder: string) {
+  /** `cwd`: the folder the reports' paths are relative to (the links in report.html are made from it). */
+  constructor(outFolder: string, cwd: string = process.cwd()) {
+    this.place = { cwd, outFolder }
     this.staged = {
       diff: new StagedFile(path.join(outFolder, REPORT_FILES.diff)),
       markdown: new StagedFile(path.join(outFolder, REPORT_FILES.markdown)),
@@ -50,8 +54,8 @@ export class ReportWriter {
   commit(run: RunSummary): void {
     const json = jsonFrame(run, this.paths.length)
     this.staged.json.commit(json.head, json.tail)
-    this.staged.markdown.commit(markdownHead(run), '')
-    this.staged.html.commit(htmlHead(run, this.paths), HTML_TAIL)
+    this.staged.markdown.commit(markdownHead(run, this.place), '')
+    this.staged.html.commit(htmlHead(run, this.paths, this.place), HTML_TAIL)
     this.staged.diff.commit('', '')
   }
 

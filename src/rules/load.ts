@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv'
 import { globSync } from 'tinyglobby'
 import type { Document, Node } from 'yaml'
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
+import { shownPath } from '../paths.js'
 import { readTextFile } from '../io/read.js'
 import { ruleFileCache } from './cache.js'
 import { compileRules, type RuleSet } from './compile.js'
@@ -63,10 +64,13 @@ export function loadRuleFiles(files: string[]): RuleSource {
 
 export function loadRuleFile(file: string, firstOrder = 0, cache = ruleFileCache(process.cwd())): RuleSource {
   const text = readTextFile(file)
-  const cached = cache?.get(file, text)
+  // Every location says where the rule is as seen from the working folder (`../shared/rules/a.yaml:4:5`):
+  // that is the name the parse and the cache entry are made under.
+  const shown = shownPath(file)
+  const cached = cache?.get(shown, text)
   if (cached) return { ...cached, rules: cached.rules.map((rule) => ({ ...rule, order: rule.order + firstOrder })) }
-  const source = parseRuleSource(text, file, 0)
-  cache?.set(file, text, source)
+  const source = parseRuleSource(text, shown, 0)
+  cache?.set(shown, text, source)
   return { ...source, rules: source.rules.map((rule) => ({ ...rule, order: rule.order + firstOrder })) }
 }
 

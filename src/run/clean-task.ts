@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
+import { docsUrl } from '../checks/message.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
 import { describeFsError, readInputText } from '../io/read.js'
@@ -85,6 +86,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))
       findings = checked.messages
     }
+    // The reports are read in the output folder: each message's link to its check's description is made from there.
+    for (const finding of findings) finding.url = docsUrl(finding.ruleId ?? '', setup.outFolder)
     const place = { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath, output: displayPathOf(outputPath, setup.base) }
     const reported = reportFile(result, place, findings, decisionOf)
     if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: NOTHING, markdown: NOTHING, html: NOTHING }
@@ -94,7 +97,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       diff: utf8.encode(diff),
       json: utf8.encode(jsonFileEntry(reported)),
       markdown: utf8.encode(markdownFile(reported)),
-      html: utf8.encode(htmlFile(reported, diff, result.output, index)),
+      html: utf8.encode(htmlFile(reported, diff, result.output, index, { cwd: setup.cwd, outFolder: setup.outFolder })),
     }
   }
 }

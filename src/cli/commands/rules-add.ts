@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import { ConfigError, ConfigErrors } from '../../errors.js'
+import { shownPath } from '../../paths.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { defaultRulePaths } from '../../rules/load.js'
@@ -63,7 +64,7 @@ async function runAdd(options: AddOptions): Promise<void> {
     if (error instanceof ConfigErrors) process.stderr.write('mtclean rules add: refused, the rule set would not be valid (nothing written):\n')
     throw error
   }
-  for (const edit of edits) process.stderr.write(`mtclean: ${options.dryRun ? 'would change' : 'changed'} ${edit.file}${edit.before === '' ? ' (new file)' : ''}\n`)
+  for (const edit of edits) process.stderr.write(`mtclean: ${options.dryRun ? 'would change' : 'changed'} ${shownPath(edit.file)}${edit.before === '' ? ' (new file)' : ''}\n`)
   if (!options.dryRun) writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))
   if (edits.length === 0) process.stderr.write('mtclean: nothing to add: every variant is there already\n')
   process.exitCode = EXIT.ok

@@ -4,6 +4,7 @@ import { ConfigError } from '../../errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
+import { shownPath } from '../../paths.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, withInputs } from '../inputs.js'
@@ -31,7 +32,7 @@ export function registerSuggest(program: Command): void {
       const yaml = doc.toString({ lineWidth: 0 })
       if (options.write) writeOutputs([{ path: options.write, content: yaml }])
       else process.stdout.write(yaml)
-      process.stderr.write(`mtclean: ${proposals.length} proposal(s)${options.write ? ` written to ${options.write}` : ''}\n`)
+      process.stderr.write(`mtclean: ${proposals.length} proposal(s)${options.write ? ` written to ${shownPath(options.write)}` : ''}\n`)
       process.exitCode = EXIT.ok
     })
 }
