@@ -149,3 +149,46 @@ describe('file names: escaped where they are shown, quoted in the diff as git do
     for (const name of [...names, 'a.txt']) expect(readFileSync(path.join(dir, 'in', name), 'utf8')).toBe(readFileSync(path.join(dir, 'out', name), 'utf8'))
   })
 })
+
+describe('crashes become one-line errors; unclear messages say what is wrong', () => {
+  it('checks a 200 KB token like a.a.a… without overflowing the parser', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'in/tok.txt'), `${'a.'.repeat(100_000)}\n`)
+    const result = runCli(['check', 'in/tok.txt', '--out', 'out'], dir)
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('mtclean: 1 file(s) checked, 0 problem(s)\n')
+  })
+
+  it('says a file name is not valid UTF-8 instead of "no such file"', () => {
+    const dir = project()
+    writeFileSync(Buffer.from(path.join(dir, 'in/bad\xff.txt'), 'latin1'), TEXT)
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(1)
+    expect(firstLine(result.stderr)).toBe('in/bad\ufffd.txt: its name is not valid UTF-8: rename it')
+  })
+
+  it('refuses a hand-edited review file item by item (variants as a string, no canonical form, an unknown category)', () => {
+    const dir = project()
+    const before = snapshotTree(path.join(dir, 'rules'))
+    const cases: [string, string][] = [
+      ['  - canonical: Lavrov\n    variants: X\n', 'suggestion 1: variants must be a list of texts'],
+      ['  - canonical: null\n    variants: [X]\n', 'suggestion 1: name the canonical form (a text), or delete the suggestion'],
+      ['  - canonical: Lavrov\n    variants: [X]\n    category: nonsense\n', 'suggestion 1: category must be one of person, organisation, place, term, spacing, artifact'],
+    ]
+    for (const [body, message] of cases) {
+      writeFileSync(path.join(dir, 'review.yaml'), `suggestions:\n${body}`)
+      expect(runCli(['rules', 'add', '--from', 'review.yaml'], dir)).toMatchObject({ status: 2, stderr: `review.yaml: ${message}\n` })
+    }
+    expect(snapshotTree(path.join(dir, 'rules'))).toEqual(before)
+  })
+
+  it('refuses a gold file of null with one line', () => {
+    const dir = project()
+    mkdirSync(path.join(dir, 'gold'))
+    writeFileSync(path.join(dir, 'gold/a.gold.json'), 'null')
+    expect(runCli(['eval', '--gold', 'gold', 'in'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'gold/a.gold.json: not a gold annotation: expected an object with "file" and the annotated spans\n',
+    })
+  })
+})

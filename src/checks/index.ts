@@ -48,7 +48,7 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean } =
     unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>,
   ).freeze()
   const checkOne = (text: string, path?: string): VFile => {
-    const file = new VFile({ value: text, path })
+    const file = new VFile({ value: blankOverlongTokens(text), path })
     // A message is an Error: V8 records a stack trace for each (a fifth of the cost of the checks), and
     // vfile then replaces it with ''. Record none while checking.
     const stackTraceLimit = Error.stackTraceLimit
@@ -79,6 +79,17 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean } =
       return file
     },
   }
+}
+
+/** Longer than any word or address of prose: such a run is data (a dump, an encoded blob), not text to check. */
+const MAX_TOKEN_CHARS = 2_000
+
+/**
+ * Each run of non-space characters longer than MAX_TOKEN_CHARS, replaced by as many spaces (every offset
+ * stays). The English parser recurses once per symbol inside a token: a 200 KB `a.a.a…` overflowed its stack.
+ */
+export function blankOverlongTokens(text: string): string {
+  return text.replace(new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g'), (run) => ' '.repeat(run.length))
 }
 
 const CHUNK_CHARS = 256 * 1024

@@ -4,8 +4,10 @@ import type { Check } from './options.js'
 // A space before a comma, semicolon, colon, ! or ? (not an ellipsis or a dash), or on either side of the
 // apostrophe of a possessive.
 // (What they consume first, the lookbehind last: a leading lookbehind is tried at every character.)
-const BEFORE_PUNCTUATION = /[ \t]+(?=[,;:!?](?:\s|$))(?<=[\p{L}\p{N})"”’][ \t]+)/gu
-const AROUND_APOSTROPHE = /[ \t]+(?=[’']s(?!\p{L}))(?<=\p{L}[ \t]+)|[ \t]+(?=s(?!\p{L}))(?<=\p{L}[’'][ \t]+)/gu
+// Each starts only where a run of spaces starts (`(?<![ \t])`): tried from every space of a long run, the
+// run was scanned again from each (20,000 spaces took 3 s).
+const BEFORE_PUNCTUATION = /(?<![ \t])[ \t]+(?=[,;:!?](?:\s|$))(?<=[\p{L}\p{N})"”’][ \t]+)/gu
+const AROUND_APOSTROPHE = /(?<![ \t])[ \t]+(?=[’']s(?!\p{L}))(?<=\p{L}[ \t]+)|(?<![ \t])[ \t]+(?=s(?!\p{L}))(?<=\p{L}[’'][ \t]+)/gu
 
 /** `Alaska ,`, `China ’s`, `China’ s`. */
 export const spaceBeforePunctuation: Check = () => (_tree, file) => {

@@ -53,6 +53,8 @@ export function readTextFile(file: string): string {
     bytes = readFileSync(fd)
   } catch (error) {
     if (error instanceof ConfigError) throw error
+    // A name that is not valid UTF-8 reaches Node with U+FFFD in it, and no file has that name.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file.includes('\ufffd')) throw new ConfigError('its name is not valid UTF-8: rename it', file)
     throw new ConfigError(describeFsError(error), file)
   } finally {
     if (fd !== undefined) closeSync(fd)

@@ -8,7 +8,7 @@ import { readTextFile } from '../../io/read.js'
 import { scoreFile, summarize, type FileScore, type Gold, type MessageSpan } from '../../eval/score.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
-import { withInputs } from '../inputs.js'
+import { inputsOrDefault, withInputs } from '../inputs.js'
 
 interface EvalOptions {
   gold: string
@@ -28,14 +28,14 @@ export function registerEval(program: Command): void {
 async function runEval(paths: string[], options: EvalOptions): Promise<void> {
   const cwd = process.cwd()
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
-  const byName = new Map(findInputs(paths, cwd).files.map((file) => [path.basename(file.absolutePath), file]))
+  const byName = new Map(findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files.map((file) => [path.basename(file.absolutePath), file]))
   const checker = (await import('../../checks/index.js')).createChecker(ruleSet)
   const goldFolder = path.resolve(cwd, options.gold)
   let names: string[]
   try {
     names = readdirSync(goldFolder).filter((name) => name.endsWith('.gold.json')).sort()
   } catch {
-    throw new ConfigError('no such folder of gold annotations', options.gold)
+    throw new ConfigError('not a folder of gold annotations (NAME.gold.json files)', options.gold)
   }
   const files: Record<string, FileScore> = {}
   for (const name of names) {
@@ -45,6 +45,9 @@ async function runEval(paths: string[], options: EvalOptions): Promise<void> {
       gold = JSON.parse(readTextFile(path.join(goldFolder, name))) as Gold
     } catch (error) {
       throw error instanceof ConfigError ? error : new ConfigError(`invalid JSON: ${(error as Error).message}`, goldPath)
+    }
+    if (typeof gold !== 'object' || gold === null || typeof gold.file !== 'string') {
+      throw new ConfigError('not a gold annotation: expected an object with "file" and the annotated spans', goldPath)
     }
     const input = byName.get(gold.file)
     if (!input) throw new ConfigError(`annotates ${gold.file}, which is not among the inputs`, goldPath)

@@ -35,16 +35,30 @@ export function registerRulesAdd(rules: Command): void {
 
 // The YAML editor (and the parser) load only when this command runs: `mtclean` starts faster.
 async function requestsFrom(file: string): Promise<AddRequest[]> {
-  const { parse } = await import('yaml')
-  const data = parse(readTextFile(file)) as { suggestions?: AddRequest[] } | null
+  const { parseDocument } = await import('yaml')
+  const doc = parseDocument(readTextFile(file), { uniqueKeys: false })
+  const firstError = doc.errors[0]
+  if (firstError) throw new ConfigError(firstError.message.split('\n')[0]!, file, firstError.linePos?.[0].line, firstError.linePos?.[0].col)
+  const data = doc.toJS({ maxAliasCount: 100 }) as { suggestions?: unknown } | null
   if (!data || !Array.isArray(data.suggestions)) throw new ConfigError('not a review file: expected a `suggestions:` list', file)
-  return data.suggestions.map((suggestion) => ({
-    canonical: suggestion.canonical,
-    variants: suggestion.variants ?? [],
-    category: suggestion.category,
-    note: suggestion.note,
-    examples: suggestion.examples,
-  }))
+  // A hand-edited review file is checked item by item: each problem is one line, nothing is written.
+  return data.suggestions.map((suggestion: unknown, index: number) => {
+    const where = `suggestion ${index + 1}`
+    const item = (suggestion ?? {}) as Record<string, unknown>
+    if (typeof item.canonical !== 'string' || item.canonical.trim() === '') throw new ConfigError(`${where}: name the canonical form (a text), or delete the suggestion`, file)
+    const variants = item.variants ?? []
+    if (!Array.isArray(variants) || !variants.every((variant) => typeof variant === 'string')) throw new ConfigError(`${where}: variants must be a list of texts`, file)
+    if (item.category !== undefined && !(CATEGORIES as readonly unknown[]).includes(item.category)) {
+      throw new ConfigError(`${where}: category must be one of ${CATEGORIES.join(', ')}`, file)
+    }
+    return {
+      canonical: item.canonical,
+      variants: variants as string[],
+      category: item.category as Category | undefined,
+      note: typeof item.note === 'string' ? item.note : undefined,
+      examples: item.examples as AddRequest['examples'],
+    }
+  })
 }
 
 async function runAdd(options: AddOptions): Promise<void> {
