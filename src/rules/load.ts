@@ -10,6 +10,7 @@ import { readTextFile } from '../io/read.js'
 import { ruleFileCache } from './cache.js'
 import { compileRules, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
+import { unsettledRules } from './settle.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
 
 // The YAML parser and the schema validator take 100 ms to load and compile: a run whose rule files are
@@ -274,9 +275,12 @@ export function defaultRulePaths(cwd: string): string[] {
   return [existsSync(local) ? path.relative(cwd, local) || '.' : BUNDLED_RULES]
 }
 
-/** rules (load, validate, compile): the first step of the pipeline. Throws ConfigErrors. */
+/** rules (load, validate, compile, and check that they settle): the first step of the pipeline. Throws ConfigErrors. */
 export function loadRuleSet(rulePaths: string[]): RuleSet {
   const files = listRuleFiles(rulePaths)
   const { rules, ...knowledge } = loadRuleFiles(files)
-  return compileRules(rules, files, knowledge)
+  const ruleSet = compileRules(rules, files, knowledge)
+  const unsettled = unsettledRules(ruleSet)
+  if (unsettled.length > 0) throw new ConfigErrors(unsettled)
+  return ruleSet
 }

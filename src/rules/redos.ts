@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import findCacheDirectory from 'find-cache-directory'
+import { writeFileAtomic } from '../io/write.js'
+
+// recheck takes 140 ms to load and its fuzzer 0.3-2 s a pattern: it runs only for a pattern no earlier
+// run has judged (verdicts are kept on disk, below).
+const require = createRequire(import.meta.url)
+const recheck = (): typeof import('recheck') => require('recheck') as typeof import('recheck')
+
+/**
+ * What recheck may spend on one pattern; a pattern it cannot judge in that time is refused. The
+ * project's patterns take 0.3-3 s each on an idle machine: the margin is for a loaded one.
+ */
+export const RECHECK_BUDGET_MS = 30_000
+// A fixed seed: the fuzzer then gives one verdict for one pattern, on every machine and every run.
+const RECHECK_PARAMS = { timeout: RECHECK_BUDGET_MS, randomSeed: 20_240_614 }
+
+/** null when the pattern runs in linear time on any text, else why not (one line). */
+export type Verdict = string | null
+
+function judge(source: string, flags: string): Verdict {
+  const result = recheck().checkSync(source, flags, RECHECK_PARAMS)
+  if (result.status === 'safe') return null
+  if (result.status === 'vulnerable') {
+    const { pumps, suffix } = result.attack
+    const attack = pumps.map((pump) => `${pump.prefix}${pump.pump.repeat(Math.ceil(12 / pump.pump.length))}`).join('') + suffix
+    return `${result.complexity.summary.replace(/ \(fuzz\)$/, '')} time on text like ${JSON.stringify(attack.slice(0, 40))}…`
+  }
+  const { error } = result
+  if (error.kind === 'timeout') return `could not be shown safe within ${RECHECK_BUDGET_MS / 1000} s`
+  return `could not be checked (${'message' in error ? error.message : error.kind})`
+}
+
+/**
+ * recheck's verdict on a pattern as the matcher compiles it: whether some text can make it take more than
+ * linear time. Every pattern is checked, whatever its shape (`\w*\w*!` and ` +$` have no repeated group
+ * and are still quadratic or worse).
+ */
+export function backtrackingVerdict(source: string, flags: string): Verdict {
+  return remembered(`redos\u0000${recheckVersion()}\u0000${flags}\u0000${source}`, () => judge(source, flags), (verdict) => verdict === null || !verdict.startsWith('could not'))
+}
+
+/**
+ * Whether a pattern can match the empty string (regexp-ast-analysis, on regexpp's parse: a lookaround,
+ * an anchor or a `*` alone match no character). Kept like recheck's verdicts, as the analysis takes 35 ms to load.
+ */
+export function canMatchEmpty(pattern: string, ignoreCase: boolean): boolean {
+  return remembered(`empty\u0000${ignoreCase}\u0000${pattern}`, () => {
+    const { RegExpParser } = require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp')
+    const { isPotentiallyZeroLength } = require('regexp-ast-analysis') as typeof import('regexp-ast-analysis')
+    const parsed = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, { unicode: true })
+    return isPotentiallyZeroLength(parsed.alternatives, { unicode: true, ignoreCase, multiline: true })
+  })
+}
+
+const known = new Map<string, unknown>()
+
+/** A pure function's result, kept in memory and, as `<hash>.verdict.json`, in the cache folder (verdictFolder). */
+function remembered<T>(input: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+  const key = createHash('sha256').update(input).digest('hex')
+  if (known.has(key)) return known.get(key) as T
+  const folder = verdictFolder()
+  const file = folder && path.join(folder, `${key}.verdict.json`)
+  let value: T | undefined
+  if (file) {
+    try {
+      value = (JSON.parse(readFileSync(file, 'utf8')) as { value: T }).value
+    } catch {
+      // Not judged yet, or an unreadable entry: judge it.
+    }
+  }
+  if (value === undefined) {
+    value = compute()
+    if (file && keep(value)) {
+      try {
+        writeFileAtomic(file, JSON.stringify({ value }))
+      } catch {
+        // A cache that cannot be written is only slower.
+      }
+    }
+  }
+  known.set(key, value)
+  return value
+}
+
+let version: string | undefined
+function recheckVersion(): string {
+  version ??= (JSON.parse(readFileSync(require.resolve('recheck/package.json'), 'utf8')) as { version: string }).version
+  return version
+}
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/**
+ * Where verdicts are kept: the working folder's package cache (as for parsed rule files), else mtclean's
+ * own, so that a run in a folder outside any package (the usual case) does not fuzz the bundled rules
+ * again. A verdict depends only on the pattern, so one kept for another folder is as good.
+ */
+function verdictFolder(): string | undefined {
+  if (process.env.MTCLEAN_NO_CACHE) return undefined
+  return findCacheDirectory({ name: 'mtclean', cwd: process.cwd() }) ?? findCacheDirectory({ name: 'mtclean', cwd: PACKAGE_ROOT })
+}
