@@ -144,9 +144,9 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
   for (const [file, text] of texts) {
     try {
       const loaded = parseRuleSource(text, file, source.rules.length)
-      source.rules.push(...loaded.rules)
+      for (const rule of loaded.rules) source.rules.push(rule)
     } catch (error) {
-      if (error instanceof ConfigErrors) errors.push(...error.errors)
+      if (error instanceof ConfigErrors) for (const each of error.errors) errors.push(each)
       else throw error
     }
   }

@@ -33,7 +33,7 @@ export function listRuleFiles(rulePaths: string[]): string[] {
     }
     if (stats.isDirectory()) {
       const found = globSync(['*.yaml', '*.yml'], { cwd: rulePath }).sort()
-      files.push(...found.map((name) => path.join(rulePath, name)))
+      for (const name of found) files.push(path.join(rulePath, name))
     } else {
       files.push(rulePath)
     }
@@ -49,11 +49,12 @@ export function loadRuleFiles(files: string[]): RuleSource {
   for (const file of files) {
     try {
       const loaded = loadRuleFile(file, source.rules.length, cache)
-      source.rules.push(...loaded.rules)
-      source.names.push(...loaded.names)
-      source.gazetteer.push(...loaded.gazetteer)
+      // One at a time: spreading a list into push() overflows the stack beyond ~100,000 items (a names list of 130,000).
+      for (const rule of loaded.rules) source.rules.push(rule)
+      for (const name of loaded.names) source.names.push(name)
+      for (const entry of loaded.gazetteer) source.gazetteer.push(entry)
     } catch (error) {
-      if (error instanceof ConfigErrors) errors.push(...error.errors)
+      if (error instanceof ConfigErrors) for (const each of error.errors) errors.push(each)
       else if (error instanceof ConfigError) errors.push(error)
       else throw error
     }
