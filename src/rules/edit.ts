@@ -3,6 +3,7 @@ import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
+import { unsettledRules } from './settle.js'
 import { parseRuleSource } from './load.js'
 import type { Category, RuleSource } from './types.js'
 
@@ -151,6 +152,7 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
     }
   }
   if (errors.length > 0) throw new ConfigErrors(errors)
-  compileRules(source.rules)
+  const unsettled = unsettledRules(compileRules(source.rules))
+  if (unsettled.length > 0) throw new ConfigErrors(unsettled)
   return [...texts].filter(([file, text]) => original.get(file) !== text).map(([file, text]) => ({ file, before: original.get(file) ?? null, after: text }))
 }

@@ -1,5 +1,6 @@
 import { cleanText } from '../clean.js'
 import { ConfigError, formatLocation } from '../errors.js'
+import { derivedForms } from '../match/entity-matcher.js'
 import type { RuleSet } from './compile.js'
 import type { Rule } from './types.js'
 
@@ -13,7 +14,8 @@ interface Probe {
 const TEMPLATE_TOKEN = /\$(?:\d{1,2}|<[^>]*>|[&$`'])/gu
 
 /**
- * The texts a rule set names: its examples, its canonical forms and variants, and what each pattern
+ * The texts a rule set names: its examples, its canonical forms and variants (and their capitals and
+ * hyphen forms, see derivedForms), and what each pattern
  * writes (its replacement with the groups left out). A rule set that settles leaves each of them alone
  * once it has cleaned it; one that undoes itself does not (an entity and a pattern that turn a name into
  * each other, a pattern whose output it matches again, like `a` → `aa`).
@@ -24,7 +26,9 @@ function probesOf(rules: Rule[]): Probe[] {
     for (const example of rule.examples) probes.push({ text: example.before, rule })
     if (rule.kind === 'entity') {
       probes.push({ text: rule.canonical, rule })
-      for (const variant of rule.variants) probes.push({ text: variant.text, rule })
+      for (const variant of rule.variants) {
+        for (const text of [variant.text, ...derivedForms(variant)]) probes.push({ text, rule })
+      }
     } else {
       const literal = rule.replace.replace(TEMPLATE_TOKEN, '')
       if (literal.trim()) probes.push({ text: literal, rule })
@@ -62,7 +66,7 @@ export function unsettledRules(ruleSet: RuleSet): ConfigError[] {
     const steps = [probe.text, first.output, second.output].map((text) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)).join(' → ')
     const { file, line, column } = again.rule.location
     errors.push(
-      new ConfigError(`rules never settle: "${again.rule.id}" changes again what ${by} wrote (${steps}), so every run would change the text`, file, line, column),
+      new ConfigError(`rules do not settle: "${again.rule.id}" changes what ${by} wrote (${steps}): a second run would change the text again`, file, line, column),
     )
   }
   return errors
