@@ -92,7 +92,7 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
     )
   }
 
-  const data = expandShorthands(doc.toJS() ?? {})
+  const data = expandShorthands(toData(doc, file, at) ?? {})
   const validateRuleFile = ruleFileValidator()
   if (!validateRuleFile(data)) {
     // One problem may break several schema keywords (type and pattern): report each place and message once.
@@ -154,6 +154,29 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
     location: locate(['gazetteer', index]),
   }))
   return { rules, names: raw.names ?? [], gazetteer }
+}
+
+/**
+ * The document as plain data. yaml throws here, not while parsing, on an alias without its anchor and on
+ * an alias bomb (more than 100 aliases expanded): both become one line at the alias.
+ */
+function toData(doc: Document, file: string, at: (offset: number) => SourceLocation): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    const { visit } = yaml()
+    let offset: number | undefined
+    visit(doc, {
+      Alias(_, node) {
+        const unresolved = node.resolve(doc) === undefined
+        if (offset === undefined || unresolved) offset = node.range?.[0] ?? 0
+        return unresolved ? visit.BREAK : undefined
+      },
+    })
+    const { line, column } = at(offset ?? 0)
+    throw new ConfigErrors([new ConfigError(`invalid YAML: ${firstLine(error.message)}`, file, line, column)])
+  }
 }
 
 interface RawExample {
