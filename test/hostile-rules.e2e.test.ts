@@ -43,14 +43,14 @@ function expectRefused(dir: string, firstLine: string | RegExp): void {
 
 describe('hostile rule files are refused at load', () => {
   it.each([
-    ['\\w*\\w*\\w*\\w*\\w*\\w*!', '7th degree polynomial'],
-    ['[a-z]+[a-z]+[a-z]+[a-z]+\\d', '5th degree polynomial'],
+    ['\\w*\\w*\\w*\\w*\\w*\\w*!', 'polynomial of degree 7'],
+    ['[a-z]+[a-z]+[a-z]+[a-z]+\\d', 'polynomial of degree 5'],
     // recheck fuzzes a pattern with a backreference, and finds its degree as 3 or 4.
-    ['(a*)\\1*b', '\\d[a-z]{2} degree polynomial'],
-    [' +$', '2nd degree polynomial'],
+    ['(a*)\\1*b', 'polynomial of degree [34]'],
+    [' +$', 'polynomial of degree 2'],
   ])('a slow pattern %j (%s), though it has no repeated group', (pattern, complexity) => {
     const dir = project(patternFile(pattern))
-    expectRefused(dir, new RegExp(`^hostile\\.yaml:2:5: the pattern of "hostile" can backtrack for too long \\(${complexity} time on text like ".*"…\\): rewrite it without repeats that can match the same text$`))
+    expectRefused(dir, new RegExp(`^hostile\\.yaml:2:5: the pattern of "hostile" can backtrack catastrophically \\(${complexity}, e\\.g\\. on ".*"…\\): rewrite it without repeats that can match the same text$`))
   })
 
   it.each(['x*', 'a?', '(?=b)'])('a pattern that matches the empty string, %j', (pattern) => {

@@ -17,7 +17,7 @@ export interface LintFinding {
 
 /** The lint checks, one table: their ids are what `rules lint` reports. */
 export const LINT_CHECKS = {
-  invalid: 'what loading refuses: duplicates, cycles, bad or catastrophically backtracking regexes',
+  invalid: 'what loading refuses: duplicates, cycles, regexes that do not compile, match the empty string or backtrack for too long',
   'no-examples': 'a rule without an example it changes',
   'no-negative-example': 'a rule with a context but no example it must leave alone',
   shadowed: 'a rule whose own example is always beaten by another rule',

@@ -22,7 +22,7 @@ export const RECHECK_BUDGET_MS = 30_000
 const RECHECK_PARAMS = { timeout: RECHECK_BUDGET_MS, randomSeed: 20_240_614, incubationTimeout: null, seedingTimeout: null }
 
 /** The wording of a kept verdict: a change to `judge` bumps it, so that no verdict in the old words is read. */
-const VERDICT_FORMAT = 3
+const VERDICT_FORMAT = 4
 
 /** null when the pattern runs in linear time on any text, else why not (one line). */
 export type Verdict = string | null
@@ -33,7 +33,9 @@ function judge(source: string, flags: string): Verdict {
   if (result.status === 'vulnerable') {
     const { pumps, suffix } = result.attack
     const attack = pumps.map((pump) => `${pump.prefix}${pump.pump.repeat(Math.ceil(12 / pump.pump.length))}`).join('') + suffix
-    return `${result.complexity.summary.replace(/ \(fuzz\)$/, '')} time on text like ${JSON.stringify(attack.slice(0, 40))}…`
+    const { complexity } = result
+    const how = complexity.type === 'polynomial' ? `polynomial of degree ${complexity.degree}` : complexity.type
+    return `${how}, e.g. on ${JSON.stringify(attack.slice(0, 40))}…`
   }
   const { error } = result
   if (error.kind === 'timeout') return `could not be shown safe within ${RECHECK_BUDGET_MS / 1000} s`

@@ -104,7 +104,7 @@ export function validateRules(rules: Rule[]): void {
     }
     const flags = compilePatternRegExp('', rule.ignoreCase).flags
     const backtracking = backtrackingVerdict(patternMatcherSource(rule), flags)
-    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack for too long (${backtracking}): rewrite it without repeats that can match the same text`)
+    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`)
     const hasNamedGroups = /\(\?<(?![=!])/u.test(rule.pattern)
     for (const reference of templateGroupReferences(rule.replace, hasNamedGroups)) {
       // `$12` with fewer than 12 groups means group 1 followed by "2", as String.prototype.replace reads it.
