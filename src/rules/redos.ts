@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import findCacheDirectory from 'find-cache-directory'
-import { writeFileAtomic } from '../io/write.js'
+import { remembered } from './verdicts.js'
 
 // recheck takes 140 ms to load and its fuzzer 0.3-2 s a pattern: it runs only for a pattern no earlier
 // run has judged (verdicts are kept on disk, below).
@@ -64,50 +60,8 @@ export function canMatchEmpty(pattern: string, ignoreCase: boolean): boolean {
   })
 }
 
-const known = new Map<string, unknown>()
-
-/** A pure function's result, kept in memory and, as `<hash>.verdict.json`, in the cache folder (verdictFolder). */
-function remembered<T>(input: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
-  const key = createHash('sha256').update(input).digest('hex')
-  if (known.has(key)) return known.get(key) as T
-  const folder = verdictFolder()
-  const file = folder && path.join(folder, `${key}.verdict.json`)
-  let value: T | undefined
-  if (file) {
-    try {
-      value = (JSON.parse(readFileSync(file, 'utf8')) as { value: T }).value
-    } catch {
-      // Not judged yet, or an unreadable entry: judge it.
-    }
-  }
-  if (value === undefined) {
-    value = compute()
-    if (file && keep(value)) {
-      try {
-        writeFileAtomic(file, JSON.stringify({ value }))
-      } catch {
-        // A cache that cannot be written is only slower.
-      }
-    }
-  }
-  known.set(key, value)
-  return value
-}
-
 let version: string | undefined
 function recheckVersion(): string {
   version ??= (JSON.parse(readFileSync(require.resolve('recheck/package.json'), 'utf8')) as { version: string }).version
   return version
-}
-
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-/**
- * Where verdicts are kept: the working folder's package cache (as for parsed rule files), else mtclean's
- * own, so that a run in a folder outside any package (the usual case) does not fuzz the bundled rules
- * again. A verdict depends only on the pattern, so one kept for another folder is as good.
- */
-function verdictFolder(): string | undefined {
-  if (process.env.MTCLEAN_NO_CACHE) return undefined
-  return findCacheDirectory({ name: 'mtclean', cwd: process.cwd() }) ?? findCacheDirectory({ name: 'mtclean', cwd: PACKAGE_ROOT })
 }

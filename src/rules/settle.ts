@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { cleanText } from '../clean.js'
 import { ConfigError, formatLocation } from '../errors.js'
 import { derivedForms } from '../match/entity-matcher.js'
 import type { RuleSet } from './compile.js'
 import type { Rule } from './types.js'
+import { remembered } from './verdicts.js'
 
 /** A text the rule set names itself, with the rule that names it. */
 interface Probe {
@@ -46,6 +51,34 @@ const cleaned = (text: string, ruleSet: RuleSet): string => cleanText(text, rule
  * case); only if that text changes again is each probe cleaned alone to find the rules.
  */
 export function unsettledRules(ruleSet: RuleSet): ConfigError[] {
+  // A rule set found to settle is kept as such (verdicts.ts): a run with the same rules and the same
+  // matching code skips the check (50-80 ms, most of it the engine's first compile of every regex).
+  let errors: ConfigError[] | undefined
+  const input = `settles\u0000${engineFingerprint()}\u0000${JSON.stringify(ruleSet.rules)}`
+  const settles = remembered(input, () => (errors = findUnsettled(ruleSet)).length === 0, (settled) => settled)
+  return settles ? [] : (errors ?? findUnsettled(ruleSet))
+}
+
+let fingerprint: string | undefined
+/** The code that decides what cleaning does (the matchers, the applier, cleanText, this check). */
+function engineFingerprint(): string {
+  if (fingerprint) return fingerprint
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const extension = path.extname(fileURLToPath(import.meta.url))
+  const match = path.join(here, '../match')
+  const files = [
+    ...readdirSync(match).filter((name) => name.endsWith(extension) && !name.includes('.test.')).sort().map((name) => path.join(match, name)),
+    path.join(here, `../apply/apply${extension}`),
+    path.join(here, `../clean${extension}`),
+    path.join(here, `settle${extension}`),
+  ]
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(readFileSync(file))
+  fingerprint = hash.digest('hex')
+  return fingerprint
+}
+
+function findUnsettled(ruleSet: RuleSet): ConfigError[] {
   const probes = probesOf(ruleSet.rules)
   const joined = probes.map((probe) => probe.text).join('\n\n')
   const once = cleaned(joined, ruleSet)
