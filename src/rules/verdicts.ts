@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import findCacheDirectory from 'find-cache-directory'
@@ -42,15 +43,22 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 /**
  * Where verdicts are kept: the working folder's package cache (as for parsed rule files), else mtclean's
- * own, so that a run in a folder outside any package (the usual case) does not fuzz the bundled rules
- * again. A verdict depends only on the pattern, so one kept for another folder is as good.
+ * own, else (mtclean installed where the user cannot write) the user's cache folder, so that a run in a
+ * folder outside any package (the usual case) does not fuzz the bundled rules again. A verdict depends
+ * only on its input, so one kept for another folder is as good.
  */
 function verdictFolder(): string | undefined {
   if (process.env.MTCLEAN_NO_CACHE) return undefined
   const cwd = process.cwd()
   if (folderFor?.cwd !== cwd) {
-    folderFor = { cwd, folder: findCacheDirectory({ name: 'mtclean', cwd }) ?? findCacheDirectory({ name: 'mtclean', cwd: PACKAGE_ROOT }) }
+    folderFor = { cwd, folder: findCacheDirectory({ name: 'mtclean', cwd }) ?? findCacheDirectory({ name: 'mtclean', cwd: PACKAGE_ROOT }) ?? userCacheFolder() }
   }
   return folderFor.folder
 }
 let folderFor: { cwd: string; folder: string | undefined } | undefined
+
+/** `$XDG_CACHE_HOME/mtclean` or `~/.cache/mtclean` (created on the first write), if a home is known. */
+function userCacheFolder(): string | undefined {
+  const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : '')
+  return base ? path.join(base, 'mtclean') : undefined
+}
