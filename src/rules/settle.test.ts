@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { loadRuleSet } from './load.js'
 import { compileRules } from './compile.js'
-import { parseRuleSource } from './load.js'
+import { BUNDLED_RULES, loadRuleSet, parseRuleSource } from './load.js'
 import { unsettledRules } from './settle.js'
-import { RULES } from '../../test/helpers/project.js'
 
 const unsettled = (yaml: string): string[] => unsettledRules(compileRules(parseRuleSource(yaml, 'rules/x.yaml').rules)).map((error) => error.format())
 
@@ -38,6 +36,6 @@ patterns:
 
   it('accepts rules that settle, the project\'s own among them', () => {
     expect(unsettled(`entities:\n  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}\npatterns:\n  - {id: s, category: place, pattern: 'Mosco(?!w)', replace: 'Moscow'}\n`)).toEqual([])
-    expect(unsettledRules(loadRuleSet([RULES]))).toEqual([])
+    expect(unsettledRules(loadRuleSet([BUNDLED_RULES]))).toEqual([])
   })
 })
