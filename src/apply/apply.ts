@@ -36,20 +36,44 @@ const bySourceOrder = (a: Applicable, b: Applicable): number => a.start - b.star
 /**
  * The one applier: keeps the changes that win under the overlap policy, applies them in one pass over
  * the original text, and returns the ones it skipped with the change that beat each.
+ *
+ * Changes are taken in precedence order and each is kept unless it collides with one kept before: the
+ * kept ones never overlap one another, so a collision is found from the kept change that starts last
+ * before the new one ends (and the kept insertion last inside it), each an ordered-set lookup. n log n in
+ * all; the old pairwise comparison within a chain of overlaps took 22 s for `ab`/`ba` on 160 KB of `abab…`.
  */
 export function applyChanges<T extends Applicable>(text: string, changes: T[]): Applied<T> {
+  const ordered = [...changes].sort(byPrecedence)
+  const spans = new OrderedPositions<T>(ordered.filter((change) => change.start < change.end).map((change) => change.start))
+  const insertions = new OrderedPositions<T>(ordered.filter((change) => change.start === change.end).map((change) => change.start))
   const applied: T[] = []
   const skipped: Applied<T>['skipped'] = []
-  for (const cluster of overlapClusters([...changes].sort(bySourceOrder))) {
-    const winners: T[] = []
-    for (const change of cluster.sort(byPrecedence)) {
-      const by = winners.find((winner) => overlaps(winner, change))
-      if (by) skipped.push({ change, reason: 'overlap', by })
-      else winners.push(change)
+  for (const change of ordered) {
+    const { start, end } = change
+    const colliding: T[] = []
+    if (start < end) {
+      // The kept span starting last before `end`, and the one starting last before `start` + 1 (covering `start`).
+      for (const bound of [end, start + 1]) {
+        const span = spans.lastBelow(bound)
+        if (span && span.end > start) colliding.push(span)
+      }
+      const insertion = insertions.lastBelow(end)
+      if (insertion && insertion.start > start) colliding.push(insertion)
+    } else {
+      const same = insertions.at(start)
+      if (same) colliding.push(same)
+      const span = spans.lastBelow(start)
+      if (span && span.end > start) colliding.push(span)
     }
-    applied.push(...winners)
+    if (colliding.length > 0) {
+      skipped.push({ change, reason: 'overlap', by: colliding.sort(byPrecedence)[0]! })
+      continue
+    }
+    ;(start < end ? spans : insertions).add(start, change)
+    applied.push(change)
   }
   applied.sort(bySourceOrder)
+  skipped.sort((a, b) => bySourceOrder(a.change, b.change) || byPrecedence(a.change, b.change))
 
   const parts: string[] = []
   let position = 0
@@ -62,22 +86,59 @@ export function applyChanges<T extends Applicable>(text: string, changes: T[]): 
 }
 
 /**
- * Splits changes (sorted by start) into runs that may overlap one another, so the longest-first
- * resolution only ever compares neighbours and stays linear on large files.
+ * A set of changes keyed by position, among positions known in advance: add one, find the one with the
+ * greatest position below a bound. A Fenwick tree of counts over the sorted positions, searched by binary
+ * lifting: O(log n) each. (Written here: it is twenty lines, and the applier is the one place that needs it.)
  */
-function overlapClusters<T extends Applicable>(sorted: T[]): T[][] {
-  const clusters: T[][] = []
-  let current: T[] = []
-  let reach = -1
-  for (const change of sorted) {
-    const touches = change.start < reach || (change.start === reach && current.some((other) => overlaps(other, change)))
-    if (!touches && current.length > 0) {
-      clusters.push(current)
-      current = []
-    }
-    current.push(change)
-    reach = Math.max(reach, change.end)
+class OrderedPositions<T> {
+  private readonly keys: number[]
+  private readonly counts: Int32Array
+  private readonly items: (T | undefined)[]
+
+  constructor(positions: number[]) {
+    this.keys = [...new Set(positions)].sort((a, b) => a - b)
+    this.counts = new Int32Array(this.keys.length + 1)
+    this.items = new Array<T | undefined>(this.keys.length)
   }
-  if (current.length > 0) clusters.push(current)
-  return clusters
+
+  /** How many known positions are below `bound`. */
+  private rank(bound: number): number {
+    let low = 0
+    let high = this.keys.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.keys[middle]! < bound) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+
+  add(position: number, item: T): void {
+    const index = this.rank(position)
+    this.items[index] = item
+    for (let node = index + 1; node < this.counts.length; node += node & -node) this.counts[node]!++
+  }
+
+  at(position: number): T | undefined {
+    const index = this.rank(position)
+    return this.keys[index] === position ? this.items[index] : undefined
+  }
+
+  /** The item at the greatest position below `bound`. */
+  lastBelow(bound: number): T | undefined {
+    let before = 0
+    for (let node = this.rank(bound); node > 0; node -= node & -node) before += this.counts[node]!
+    if (before === 0) return undefined
+    // The `before`-th added position (1-based), by binary lifting down the tree.
+    let index = 0
+    let remaining = before
+    for (let step = 1 << Math.floor(Math.log2(this.counts.length)); step > 0; step >>= 1) {
+      const next = index + step
+      if (next < this.counts.length && this.counts[next]! < remaining) {
+        index = next
+        remaining -= this.counts[next]!
+      }
+    }
+    return this.items[index]
+  }
 }

@@ -207,8 +207,8 @@ export function scoreFile(src: string, out: string, gold: Gold, messages: Messag
     const covered =
       touching.length > 0 &&
       touching.every((index) => groupOk[index]) &&
-      Math.min(...touching.map((index) => groups[index]!.region[0])) <= region[0] &&
-      region[1] <= Math.max(...touching.map((index) => groups[index]!.region[1]))
+      touching.reduce((low, index) => Math.min(low, groups[index]!.region[0]), Infinity) <= region[0] &&
+      region[1] <= touching.reduce((high, index) => Math.max(high, groups[index]!.region[1]), -Infinity)
     if (covered) good++
     else wrong.push({ source: src.slice(...region).slice(0, 60), output: alignment.mapRegion(...region).slice(0, 60) })
   }

@@ -82,14 +82,52 @@ describe('EntityMatcher: multi-word variants', () => {
     expect(clean(ZAOBAO, 'in the United\nZard.')).toBe('in the Lianhe Zaobao.')
   })
 
-  it('needs whitespace between the words and whole words at both ends', () => {
-    expect(found(ZAOBAO, 'UnitedZard United-Zard XUnited Zard United Zardx United Zar United')).toEqual([])
+  it('needs whitespace (or a hyphen: derived forms, below) between the words and whole words at both ends', () => {
+    expect(found(ZAOBAO, 'UnitedZard United_Zard United.Zard XUnited Zard United Zardx United Zar United United--Zard United -Zard')).toEqual([])
+  })
+})
+
+describe('EntityMatcher: derived forms (issue 13 item 6)', () => {
+  it('fixes a variant written in capitals, in capitals', () => {
+    expect(found(ZAOBAO, 'the UNITED ZARD said')).toEqual(['4-15:"UNITED ZARD"→"LIANHE ZAOBAO"'])
+    expect(clean(ZAOBAO, 'UNITED\nZARD: news')).toBe('LIANHE ZAOBAO: news')
+  })
+  it('fixes a variant whose words are joined by a hyphen, in its casing', () => {
+    expect(found(ZAOBAO, 'a United-Zard report, a UNITED-ZARD report')).toEqual([
+      '2-13:"United-Zard"→"Lianhe Zaobao"',
+      '24-35:"UNITED-ZARD"→"LIANHE ZAOBAO"',
+    ])
+    expect(clean(ZAOBAO, 'the United-Zard-owned site')).toBe('the Lianhe Zaobao-owned site')
+  })
+  it('leaves other casings alone when the variant is case-sensitive', () => {
+    expect(found(ZAOBAO, 'united zard, United ZARD, UNITED Zard, united-zard')).toEqual([])
+  })
+  it('leaves the capitals of a variant of two letters alone: they are an acronym of their own', () => {
+    expect(found(entity('exercise', ['Xi']), 'Xi said; XI said')).toEqual(['0-2:"Xi"→"exercise"'])
+  })
+  it('keeps the context of the variant', () => {
+    const yaml = 'entities:\n  - {id: e, canonical: Lianhe Zaobao, category: organisation, variants: [{text: United Zard, after: the}]}\n'
+    expect(clean(yaml, 'THE UNITED ZARD; A UNITED ZARD; the United-Zard')).toBe('THE LIANHE ZAOBAO; A UNITED ZARD; the Lianhe Zaobao')
+  })
+  it('protects a canonical form in capitals too', () => {
+    const two = `entities:
+  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}
+  - {id: daily, canonical: Zaobao Daily, category: organisation, variants: [Zaobao]}
+`
+    expect(clean(two, 'LIANHE ZAOBAO and ZAOBAO')).toBe('LIANHE ZAOBAO and ZAOBAO DAILY')
+  })
+  it('lets a variant as written win over another entity\'s derived form at the same place', () => {
+    const two = `entities:
+  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}
+  - {id: interfax, canonical: Interfax, category: organisation, variants: [RAVOROV]}
+`
+    expect(clean(two, 'RAVOROV and Ravorov')).toBe('Interfax and Lavrov')
   })
 })
 
 describe('EntityMatcher: case', () => {
-  it('is case-sensitive by default', () => {
-    expect(found(LAVROV, 'RAVOROV ravorov rAVOROV')).toEqual([])
+  it('is case-sensitive by default, but for the variant in capitals', () => {
+    expect(found(LAVROV, 'RAVOROV ravorov rAVOROV')).toEqual(['0-7:"RAVOROV"→"LAVROV"'])
   })
 
   it('with ignoreCase, matches any casing and gives the canonical form the casing of the match', () => {
@@ -115,12 +153,23 @@ describe('EntityMatcher: case', () => {
 
   it('takes ignoreCase per variant: the other variants stay case-sensitive', () => {
     const yaml = 'entities:\n  - {id: e, canonical: Lavrov, category: person, variants: [{text: Ravorov, ignoreCase: true}, Rafrov]}\n'
-    expect(clean(yaml, 'RAVOROV RAFROV Rafrov rafrov')).toBe('LAVROV RAFROV Lavrov rafrov')
+    expect(clean(yaml, 'RAVOROV RaFROV Rafrov rafrov')).toBe('LAVROV RaFROV Lavrov rafrov')
   })
 
   it('lets a variant override the ignoreCase of its entity', () => {
     const yaml = 'entities:\n  - {id: e, canonical: Lavrov, category: person, ignoreCase: true, variants: [Ravorov, {text: Rafrov, ignoreCase: false}]}\n'
-    expect(clean(yaml, 'RAVOROV RAFROV Rafrov')).toBe('LAVROV RAFROV Lavrov')
+    expect(clean(yaml, 'RAVOROV RaFROV Rafrov')).toBe('LAVROV RaFROV Lavrov')
+  })
+})
+
+describe('EntityMatcher: whole tokens', () => {
+  // Issue 14: `U.S.` once matched inside `U.S.A.`, which became `United StatesA.`.
+  const US = entity('United States', ['U.S.'])
+  it('never matches a variant ending in punctuation inside a longer token', () => {
+    expect(clean(US, 'the U.S.A. and U.S.S.R. and U.S.1')).toBe('the U.S.A. and U.S.S.R. and U.S.1')
+  })
+  it('matches it where the token ends: a space, punctuation, a hyphen, the end of the text', () => {
+    expect(clean(US, 'the U.S. said, U.S.-China, (U.S.), U.S.')).toBe('the United States said, United States-China, (United States), United States')
   })
 })
 

@@ -158,6 +158,17 @@ describe('PatternMatcher', () => {
     expect(found(pattern('Xi', 'exercise', { context: { notAfter: ['President', 'Vice President'] } }), 'President Xi, Vice President Xi, the Xi')).toEqual(['37-39:"Xi"→"exercise"'])
   })
 
+  it('tests the context before a match once per run of whitespace: a long run stays linear', () => {
+    // As a lookbehind tried at every character, `after` scanned back over the whole run each time.
+    const spaces = ' '.repeat(300_000)
+    expect(found(pattern('x', 'y', { context: { after: ['a'] } }), `a${spaces}x b${spaces}x`)).toEqual(['300001-300002:"x"→"y"'])
+    const everySpace = pattern(' ', '_', { context: { notAfter: ['a'] } }).find(`b${spaces}`)
+    expect(everySpace).toHaveLength(300_000)
+    // The first space follows "a" with no whitespace between: `after` fails there, and holds at every other.
+    const afterA = pattern(' ', '_', { context: { after: ['a'] } }).find(`a${spaces}`)
+    expect([afterA.length, afterA[0]?.start]).toEqual([299_999, 2])
+  })
+
   it('keeps group numbers when a context is added', () => {
     expect(found(pattern('(X)(i)', '$2$1', { context: { after: ['combat'] } }), 'combat Xi, Xi')).toEqual(['7-9:"Xi"→"iX"'])
   })

@@ -1,6 +1,7 @@
 import type { Change } from '../change.js'
 import type { PatternRule } from '../rules/types.js'
 import { contextSources } from './regexp-source.js'
+import { guardLeadingRuns } from './run-start.js'
 
 /** Pattern rules are Unicode-aware and line-anchored (`^`/`$` match at line breaks). */
 export function compilePatternRegExp(source: string, ignoreCase: boolean): RegExp {
@@ -47,19 +48,70 @@ export function expandTemplate(template: string, match: RegExpMatchArray, text: 
   })
 }
 
-/** One compiled pattern rule: a regular expression (with its context as lookarounds) and a replacement. */
+/**
+ * The regular expression a pattern rule runs as: its leading run guarded (run-start.ts) and the context
+ * after it (`before`, `notBefore`) as lookaheads. The context before it (`after`, `notAfter`) is tested
+ * by PatternMatcher at each match instead: as a lookbehind in front it would be tried at every character,
+ * scanning back over a run of whitespace each time (quadratic on a long run). The ReDoS check judges this source.
+ */
+export function patternMatcherSource(rule: Pick<PatternRule, 'pattern' | 'context'>): string {
+  return `(?:${guardLeadingRuns(rule.pattern)})${contextSources(rule.context).suffix}`
+}
+
+const isWhitespace = /\s/u
+
+/**
+ * Whether the context before a match (a lookbehind, `after` / `notAfter`) holds at a start in `text`. It
+ * depends only on where the run of whitespace before the start begins, so within one run it is tested
+ * once: starts come in increasing order, and the walk back to the run's start is shared by every start
+ * in it (linear in the text).
+ */
+function prefixTestOn(lookbehind: RegExp, text: string): (start: number) => boolean {
+  let lastStart = -1
+  let lastInRun = false
+  let lastResult = false
+  return (start) => {
+    if (lastInRun && lastStart <= start) {
+      let index = lastStart
+      while (index < start && isWhitespace.test(text[index]!)) index++
+      if (index === start) {
+        lastStart = start
+        return lastResult
+      }
+    }
+    lookbehind.lastIndex = start
+    lastStart = start
+    lastInRun = start > 0 && isWhitespace.test(text[start - 1]!)
+    lastResult = lookbehind.test(text)
+    return lastResult
+  }
+}
+
+/** One compiled pattern rule: a regular expression (with its context) and a replacement. */
 export class PatternMatcher {
   private readonly regexp: RegExp
+  private readonly lookbehind: RegExp | null
 
   constructor(private readonly rule: PatternRule) {
-    const { prefix, suffix } = contextSources(rule.context)
-    this.regexp = compilePatternRegExp(`${prefix}(?:${rule.pattern})${suffix}`, rule.ignoreCase)
+    this.regexp = compilePatternRegExp(patternMatcherSource(rule), rule.ignoreCase)
+    const { prefix } = contextSources(rule.context)
+    this.lookbehind = prefix ? new RegExp(prefix, 'uy') : null
   }
 
   find(text: string): Change[] {
     const changes: Change[] = []
-    for (const match of text.matchAll(this.regexp)) {
+    const regexp = this.regexp
+    const holdsBefore = this.lookbehind && prefixTestOn(this.lookbehind, text)
+    regexp.lastIndex = 0
+    for (let match = regexp.exec(text); match; match = regexp.exec(text)) {
       const start = match.index
+      // Past an empty match, or a start whose context fails, by one code point (as matchAll steps).
+      const step = (text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1
+      if (holdsBefore && !holdsBefore(start)) {
+        regexp.lastIndex = start + step
+        continue
+      }
+      if (match[0].length === 0) regexp.lastIndex = start + step
       const after = expandTemplate(this.rule.replace, match, text)
       if (after === match[0]) continue
       changes.push({ start, end: start + match[0].length, before: match[0], after, rule: this.rule })

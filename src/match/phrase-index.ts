@@ -7,8 +7,6 @@ interface Entry<T> {
   /** The same, lower-cased, when case is ignored (a lower case may be longer: `İ` → `i̇`). */
   lowered: string[] | null
   ignoreCase: boolean
-  /** Whether the phrase ends in a word character, so the text must not go on with one. */
-  needsRightBoundary: boolean
   context: ContextTest | null
   payload: T
 }
@@ -92,7 +90,8 @@ interface ContextTest {
  * Literal phrases, found in one pass over the text however many there are: phrases are indexed by their
  * leading word (lower-cased), the text's words are looked up in that index, and only the phrases that
  * start with that word are compared, character by character. Words of a phrase match across any run of
- * whitespace; a phrase that starts or ends with a word character matches whole words only.
+ * whitespace; a phrase matches whole tokens only: no word character right after it, nor right before it
+ * when it starts with one.
  */
 export class PhraseIndex<T> {
   private readonly byLeadingWord = new Map<string, Entry<T>[]>()
@@ -116,7 +115,6 @@ export class PhraseIndex<T> {
       words,
       lowered: options.ignoreCase ? words.map((word) => word.toLowerCase()) : null,
       ignoreCase: options.ignoreCase,
-      needsRightBoundary: isWordChar(chars[chars.length - 1]),
       context: this.contextTest(options.context),
       payload,
     }
@@ -196,7 +194,9 @@ function matchAt<T>(text: string, start: number, entry: Entry<T>): number {
     if (entry.lowered ? found.toLowerCase() !== entry.lowered[index] : found !== word) return -1
     position += word.length
   }
-  if (entry.needsRightBoundary && isWordChar(codePointAt(text, position))) return -1
+  // A whole token: the text must not go on with a word character, whatever the phrase ends with (`U.S.`
+  // is not a match inside `U.S.A.`, which would become `United StatesA.`).
+  if (isWordChar(codePointAt(text, position))) return -1
   if (entry.context && !(holdsAt(entry.context.atStart, text, start) && holdsAt(entry.context.atEnd, text, position))) return -1
   return position
 }

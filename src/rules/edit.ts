@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } fro
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { compileRules } from './compile.js'
 import { listRuleFiles, parseRuleSource } from './load.js'
+import { unsettledRules } from './settle.js'
 import type { Category, RuleSource } from './types.js'
 import { yamlScalar } from './yaml-scalar.js'
 
@@ -144,14 +145,15 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
   for (const [file, text] of texts) {
     try {
       const loaded = parseRuleSource(text, file, source.rules.length)
-      source.rules.push(...loaded.rules)
+      for (const rule of loaded.rules) source.rules.push(rule)
     } catch (error) {
-      if (error instanceof ConfigErrors) errors.push(...error.errors)
+      if (error instanceof ConfigErrors) for (const each of error.errors) errors.push(each)
       else throw error
     }
   }
   if (errors.length > 0) throw new ConfigErrors(errors)
-  compileRules(source.rules)
+  const unsettled = unsettledRules(compileRules(source.rules))
+  if (unsettled.length > 0) throw new ConfigErrors(unsettled)
   return [...texts].filter(([file, text]) => original.get(file) !== text).map(([file, text]) => ({ file, before: original.get(file) ?? null, after: text }))
 }
 

@@ -71,7 +71,7 @@ patterns:
     replace: c
     examples: [{before: b, after: c}]`),
     ).toEqual([
-      '6:16 not-idempotent: "a-to-b" with b-to-c: cleaning "a" twice changes it again',
+      '7:5 not-idempotent: rules do not settle: "b-to-c" changes what "a-to-b" (rules/x.yaml:2:5) wrote ("a" → "b" → "c"): a second run would change the text again',
     ])
   })
 

@@ -5,6 +5,7 @@ import { findChanges } from '../match/index.js'
 import { compileRules } from './compile.js'
 import { hasContext, isNegative } from './examples.js'
 import type { Rule } from './types.js'
+import { unsettledRules } from './settle.js'
 import { validateRules } from './validate.js'
 
 /** One lint finding, at a place in a rule file. */
@@ -16,11 +17,11 @@ export interface LintFinding {
 
 /** The lint checks, one table: their ids are what `rules lint` reports. */
 export const LINT_CHECKS = {
-  invalid: 'what loading refuses: duplicates, cycles, bad or catastrophically backtracking regexes',
+  invalid: 'what loading refuses: duplicates, cycles, regexes that do not compile, match the empty string or backtrack for too long',
   'no-examples': 'a rule without an example it changes',
   'no-negative-example': 'a rule with a context but no example it must leave alone',
   shadowed: 'a rule whose own example is always beaten by another rule',
-  'not-idempotent': 'rules that, together, change their own output again',
+  'not-idempotent': 'rules that, together, change their own output again (loading refuses them: see settle.ts)',
   'never-fires': 'a rule that changes nothing in the given corpus',
   'slow-pattern': 'a pattern that starts with a lookbehind, tried at every character of the text',
 } as const
@@ -55,16 +56,9 @@ export function lintRules(rules: Rule[], corpus: string[] = []): LintFinding[] {
       const wins = positives.some((example) => applyChanges(example.before, findChanges(example.before, ruleSet).changes).applied.some((change) => change.rule.id === rule.id))
       if (!wins) findings.push(at('shadowed', rule.location, `"${rule.id}" never applies to its own examples: other rules win every overlap`))
     }
-    // Idempotency: cleaning an example's output again must change nothing.
-    for (const example of rule.examples) {
-      const once = cleanText(example.before, ruleSet).output
-      const again = cleanText(once, ruleSet).applied
-      if (again.length > 0) {
-        const others = [...new Set(again.map((change) => change.rule.id))].join(', ')
-        findings.push(at('not-idempotent', example.location, `"${rule.id}" with ${others}: cleaning "${example.before}" twice changes it again`))
-      }
-    }
   }
+  // Idempotency: the check loading makes, on the rule set's own texts (examples included).
+  for (const error of unsettledRules(ruleSet)) findings.push(at('not-idempotent', { file: error.file, line: error.line ?? 1, column: error.column ?? 1 }, error.message))
 
   if (corpus.length > 0) {
     const fired = new Set<string>()

@@ -30,6 +30,25 @@ describe('parseRuleSource: invalid YAML', () => {
   })
 })
 
+describe('parseRuleSource: aliases', () => {
+  // Issue 14: yaml throws these while turning the document into data, and they were reported as crashes.
+  it('reports an alias without its anchor at the alias', () => {
+    expect(problems('names: [a]\npatterns: *nowhere\n')).toEqual(['rules/x.yaml:2:11: invalid YAML: Unresolved alias (the anchor must be set before the alias): nowhere'])
+  })
+
+  it('reports an alias bomb (a billion laughs) at an alias, without expanding it', () => {
+    let source = 'a: &a [x, x, x, x, x, x, x, x, x]\n'
+    for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) {
+      source += `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]\n`
+    }
+    expect(problems(`${source}names: *i\n`)).toEqual(['rules/x.yaml:2:8: invalid YAML: Excessive alias count indicates a resource exhaustion attack'])
+  })
+
+  it('accepts a few aliases', () => {
+    expect(problems('names: &n [Lavrov]\n')).toEqual([])
+  })
+})
+
 describe('parseRuleSource: the schema', () => {
   it('reports an unknown key at the key itself, in block and flow style', () => {
     expect(problems(entity('    variants: [A]\n    colour: red\n'))).toEqual(['rules/x.yaml:6:5: unknown key "colour"'])

@@ -11,6 +11,7 @@ import { readTextFile } from '../io/read.js'
 import { ruleFileCache } from './cache.js'
 import { compileRules, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
+import { unsettledRules } from './settle.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
 
 // The YAML parser and the schema validator take 100 ms to load and compile: a run whose rule files are
@@ -33,7 +34,7 @@ export function listRuleFiles(rulePaths: string[]): string[] {
     }
     if (stats.isDirectory()) {
       const found = globSync(['*.yaml', '*.yml'], { cwd: rulePath }).sort()
-      files.push(...found.map((name) => path.join(rulePath, name)))
+      for (const name of found) files.push(path.join(rulePath, name))
     } else {
       files.push(rulePath)
     }
@@ -49,11 +50,12 @@ export function loadRuleFiles(files: string[]): RuleSource {
   for (const file of files) {
     try {
       const loaded = loadRuleFile(file, source.rules.length, cache)
-      source.rules.push(...loaded.rules)
-      source.names.push(...loaded.names)
-      source.gazetteer.push(...loaded.gazetteer)
+      // One at a time: spreading a list into push() overflows the stack beyond ~100,000 items (a names list of 130,000).
+      for (const rule of loaded.rules) source.rules.push(rule)
+      for (const name of loaded.names) source.names.push(name)
+      for (const entry of loaded.gazetteer) source.gazetteer.push(entry)
     } catch (error) {
-      if (error instanceof ConfigErrors) errors.push(...error.errors)
+      if (error instanceof ConfigErrors) for (const each of error.errors) errors.push(each)
       else if (error instanceof ConfigError) errors.push(error)
       else throw error
     }
@@ -94,7 +96,7 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
     )
   }
 
-  const data = expandShorthands(doc.toJS() ?? {})
+  const data = expandShorthands(toData(doc, file, at) ?? {})
   const validateRuleFile = ruleFileValidator()
   if (!validateRuleFile(data)) {
     // One problem may break several schema keywords (type and pattern): report each place and message once.
@@ -156,6 +158,29 @@ export function parseRuleSource(source: string, file: string, firstOrder = 0): R
     location: locate(['gazetteer', index]),
   }))
   return { rules, names: raw.names ?? [], gazetteer }
+}
+
+/**
+ * The document as plain data. yaml throws here, not while parsing, on an alias without its anchor and on
+ * an alias bomb (more than 100 aliases expanded): both become one line at the alias.
+ */
+function toData(doc: Document, file: string, at: (offset: number) => SourceLocation): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    const { visit } = yaml()
+    let offset: number | undefined
+    visit(doc, {
+      Alias(_, node) {
+        const unresolved = node.resolve(doc) === undefined
+        if (offset === undefined || unresolved) offset = node.range?.[0] ?? 0
+        return unresolved ? visit.BREAK : undefined
+      },
+    })
+    const { line, column } = at(offset ?? 0)
+    throw new ConfigErrors([new ConfigError(`invalid YAML: ${firstLine(error.message)}`, file, line, column)])
+  }
 }
 
 interface RawExample {
@@ -278,9 +303,12 @@ export function defaultRulePaths(cwd: string): string[] {
   return [existsSync(local) ? path.relative(cwd, local) || '.' : BUNDLED_RULES]
 }
 
-/** rules (load, validate, compile): the first step of the pipeline. Throws ConfigErrors. */
+/** rules (load, validate, compile, and check that they settle): the first step of the pipeline. Throws ConfigErrors. */
 export function loadRuleSet(rulePaths: string[]): RuleSet {
   const files = listRuleFiles(rulePaths)
   const { rules, ...knowledge } = loadRuleFiles(files)
-  return compileRules(rules, files, knowledge)
+  const ruleSet = compileRules(rules, files, knowledge)
+  const unsettled = unsettledRules(ruleSet)
+  if (unsettled.length > 0) throw new ConfigErrors(unsettled)
+  return ruleSet
 }

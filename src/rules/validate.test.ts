@@ -153,12 +153,54 @@ describe('validateRules: patterns', () => {
   it('reports a pattern that can backtrack catastrophically', () => {
     expect(problems(pattern('(a+)+$', ''))).toEqual([
       expect.stringMatching(
-        /^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(exponential, e\.g\. on ".+"\): rewrite it without nested or overlapping repeats$/,
+        /^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(exponential, e\.g\. on ".+"…\): rewrite it without repeats that can match the same text$/,
       ),
     ])
     expect(problems(pattern('(\\d)+$', ''))).toEqual([
-      expect.stringMatching(/^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(polynomial, e\.g\. on ".+"\): /),
+      expect.stringMatching(/^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(polynomial of degree 2, e\.g\. on ".+"…\): /),
     ])
+  })
+
+  // Issue 14: the ReDoS check once looked only at patterns with a repeated group; these have none, or a
+  // backreference, and took 8-40 s on a few KB.
+  it.each([
+    ['\\w*\\w*\\w*\\w*\\w*\\w*!', 'polynomial of degree 7'],
+    ['[a-z]+[a-z]+[a-z]+[a-z]+\\d', 'polynomial of degree 5'],
+    ['(a*)\\1*b', 'polynomial of degree'], // fuzzed (a backreference): found as degree 3 or 4
+    [' +$', 'polynomial of degree 2'],
+  ])('reports %j, which has no repeated group but is slow (%s)', (source, complexity) => {
+    const [only, ...rest] = problems(pattern(source, 'x'))
+    expect(rest).toEqual([])
+    expect(only).toMatch(/^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(/)
+    expect(only).toContain(complexity)
+  })
+
+  it('accepts the rule files\' form, what it consumes first and a lookbehind last: its leading run is guarded', () => {
+    expect(problems(pattern(' +-(?=\\p{L})(?<=\\p{L} +-)', '-'))).toEqual([])
+    expect(problems(pattern(' +(?=[,;])(?<=[\\p{L}\\p{N})] +)', ''))).toEqual([])
+  })
+
+  it('judges a pattern with its context, as the matcher runs it', () => {
+    const withContext = (source: string): string => `patterns:\n  - id: p\n    category: spacing\n    pattern: '${source}'\n    replace: 'y'\n    after: [a]\n    before: [b]\n`
+    // The context before it is tested once per run of whitespace by the matcher, not as a lookbehind at every character.
+    expect(problems(withContext('x'))).toEqual([])
+    expect(problems(withContext('x+x+x+z'))).toEqual([expect.stringMatching(/^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(/)])
+  })
+
+  it.each(['x*', 'a|', '(?<=a)', '\\b', '(?:)', 'a?'])('reports %j, which can match the empty string', (source) => {
+    expect(problems(pattern(source, 'y'))).toEqual([
+      'rules/x.yaml:2:5: the pattern of "p" can match the empty string: make it consume at least one character (put what it only looks at in a lookaround)',
+    ])
+  })
+
+  it.each(["$'", '$`', "a$'b"])('reports a replacement with %j, which copies the text around each match', (replace) => {
+    const yaml = `patterns:\n  - id: p\n    category: spacing\n    pattern: 'ab'\n    replace: ${JSON.stringify(replace)}\n`
+    expect(problems(yaml)).toEqual(['rules/x.yaml:2:5: replacement of "p" uses $\' or $`, which copy the text around the match into it: use groups or lookarounds'])
+  })
+
+  it('accepts "$$" followed by a quote, which is a dollar sign and a quote', () => {
+    const yaml = `patterns:\n  - id: p\n    category: spacing\n    pattern: 'ab'\n    replace: "$$'"\n`
+    expect(problems(yaml)).toEqual([])
   })
 
   it('accepts a repeated group that runs in linear time', () => {

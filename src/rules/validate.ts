@@ -1,21 +1,7 @@
 import { ConfigError, ConfigErrors, formatLocation, type SourceLocation } from '../errors.js'
-import { compilePatternRegExp, countCaptureGroups, templateGroupReferences } from '../match/pattern-matcher.js'
+import { compilePatternRegExp, countCaptureGroups, patternMatcherSource, templateGroupReferences } from '../match/pattern-matcher.js'
 import type { EntityRule, EntityVariant, Rule } from './types.js'
-import { createRequire } from 'node:module'
-
-// recheck takes 140 ms to load: only a pattern with a repeated group needs it.
-const require = createRequire(import.meta.url)
-const recheck = (): typeof import('recheck') => require('recheck') as typeof import('recheck')
-
-/**
- * Whether a pattern can take exponential or polynomial time on some input (recheck's verdict), so that a
- * crafted line cannot hang a run. Only patterns with a repeated group can; the others skip the check.
- */
-function catastrophicBacktracking(source: string, ignoreCase: boolean): string | null {
-  if (!/\)[*+?{]|\)\{/u.test(source)) return null
-  const verdict = recheck().checkSync(source, ignoreCase ? 'imu' : 'mu', { timeout: 5000 })
-  return verdict.status === 'vulnerable' ? `${verdict.complexity.type}, e.g. on ${JSON.stringify(verdict.attack.string.slice(0, 40))}` : null
-}
+import { backtrackingVerdict, canMatchEmpty } from './redos.js'
 
 /** Whitespace-folded (and, for case-insensitive variants, lower-cased) form two texts are compared in. */
 export function variantKey(text: string, ignoreCase: boolean): string {
@@ -32,7 +18,8 @@ const hasContext = (variant: EntityVariant): boolean => Object.keys(variant.cont
 
 /**
  * Checks what a schema cannot: unique ids and canonical forms, variants that are empty, repeated, claimed
- * by two entities or equal to a canonical form (a cycle), regular expressions that do not compile.
+ * by two entities or equal to a canonical form (a cycle), regular expressions that do not compile, can
+ * match the empty string or take more than linear time, and replacements that copy the whole text.
  * Throws every problem at once, each at its file:line:column.
  */
 export function validateRules(rules: Rule[]): void {
@@ -104,8 +91,20 @@ export function validateRules(rules: Rule[]): void {
       fail(rule.location, `invalid regular expression in "${rule.id}": ${(error as Error).message}`)
       continue
     }
-    const backtracking = catastrophicBacktracking(rule.pattern, rule.ignoreCase)
-    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without nested or overlapping repeats`)
+    // A change must replace something: a pattern that can match no character inserts its replacement
+    // between characters (`x*` at every one of them) and finds the same place again in its own output.
+    if (canMatchEmpty(rule.pattern, rule.ignoreCase)) {
+      fail(rule.location, `the pattern of "${rule.id}" can match the empty string: make it consume at least one character (put what it only looks at in a lookaround)`)
+      continue
+    }
+    // `$'` and `` $` `` copy the rest of the text into every change (10 KB became 25 MB).
+    const wholeText = /\$(?:\$|(['`]))/gu
+    if ([...rule.replace.matchAll(wholeText)].some((token) => token[1] !== undefined)) {
+      fail(rule.location, `replacement of "${rule.id}" uses $' or $\`, which copy the text around the match into it: use groups or lookarounds`)
+    }
+    const flags = compilePatternRegExp('', rule.ignoreCase).flags
+    const backtracking = backtrackingVerdict(patternMatcherSource(rule), flags)
+    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`)
     const hasNamedGroups = /\(\?<(?![=!])/u.test(rule.pattern)
     for (const reference of templateGroupReferences(rule.replace, hasNamedGroups)) {
       // `$12` with fewer than 12 groups means group 1 followed by "2", as String.prototype.replace reads it.

@@ -76,7 +76,7 @@ export function startWorkers(count: number, heapMb: number): Worker[] {
 
 /** Starts the workers, lets `use` hand them a run, and stops them however it ends. */
 export async function withWorkers<T>(jobs: number, work: Work, sizes: number[], use: (workers: Worker[]) => Promise<T>): Promise<T> {
-  const workers = startWorkers(workersFor(jobs, work), workerHeapMb(Math.max(0, ...sizes)))
+  const workers = startWorkers(workersFor(jobs, work), workerHeapMb(sizes.reduce((largest, size) => Math.max(largest, size), 0)))
   try {
     return await use(workers)
   } finally {

@@ -130,7 +130,7 @@ export function suggestVariants(texts: { file: string; text: string }[], ruleSet
     proposals.push({
       canonical: name.display,
       category: name.category,
-      confidence: Math.max(...members.map((member) => CONFIDENCE[member.how])),
+      confidence: members.reduce((best, member) => Math.max(best, CONFIDENCE[member.how]), -Infinity),
       variants: members.map((member) => member.candidate.text),
       evidence: members.map((member) => evidenceOf(member.candidate, member.how)),
       examples: members.map((member) => exampleOf(member.candidate, name.display)),
