@@ -112,6 +112,20 @@ describe('the output folder: no self-inflicted lockout, no second run at once, n
     expect(readFileSync(path.join(dir, 'out'), 'utf8')).toBe('a file')
   })
 
+  it('refuses --out / at once, --out /proc/x (no spinning), and a dangling link, each in one line', () => {
+    const dir = project()
+    const root = runCli(['clean', 'in', '--out', '/'], dir)
+    expect(root.status).toBe(2)
+    expect(firstLine(root.stderr)).toMatch(/^(\.\.\/)+\.\.: output folder holds files mtclean did not write \(/)
+    const proc = runCli(['clean', 'in', '--out', '/proc/x'], dir)
+    expect(proc.status).toBe(2)
+    expect(firstLine(proc.stderr)).toMatch(/^(\.\.\/)+proc\/x: no such file or folder$/)
+    symlinkSync('/nonexistent/folder', path.join(dir, 'dangling'))
+    const dangling = runCli(['clean', 'in', '--out', 'dangling'], dir)
+    expect(dangling.status).toBe(2)
+    expect(firstLine(dangling.stderr)).toBe('dangling: is a link to nothing: make the folder it names, or choose another --out')
+  })
+
   it('cleans a file with a legal 246-character name (the temporary name stays within 255 bytes)', () => {
     const dir = project()
     const name = `${'n'.repeat(242)}.txt`

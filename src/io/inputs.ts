@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -71,6 +71,14 @@ const isInside = (child: string, parent: string): boolean => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
+function lstatOrUndefined(file: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(file)
+  } catch {
+    return undefined
+  }
+}
+
 /** A path with its links resolved, as far as it exists (the rest appended as given). */
 function realPathOf(file: string): string {
   const missing: string[] = []
@@ -97,6 +105,7 @@ export function checkOutputFolder(outFolder: string, roots: InputRoot[], cwd: st
     stats = statSync(outFolder)
   } catch {
     stats = undefined
+    if (lstatOrUndefined(outFolder)?.isSymbolicLink()) throw new ConfigError('is a link to nothing: make the folder it names, or choose another --out', displayPathOf(outFolder, cwd))
   }
   if (stats && !stats.isDirectory()) throw new ConfigError('is not a folder: choose a folder for --out', displayPathOf(outFolder, cwd))
   const realOut = realPathOf(outFolder)

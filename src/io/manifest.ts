@@ -18,6 +18,18 @@ const OWN_FILES = new Set([MANIFEST, 'decisions.json', LOCK_FILE])
  */
 export function checkOutputFolderOwnership(outFolder: string, displayFolder: string): string[] {
   if (!existsSync(outFolder)) return []
+  // A folder without mtclean's manifest must be empty: looked at one level deep, so that `--out /` or
+  // `--out ~` is refused at once instead of after a walk through the whole tree.
+  if (!existsSync(path.join(outFolder, MANIFEST))) {
+    const entries = readdirSync(outFolder).filter((name) => !OWN_FILES.has(name) && !TEMP_NAME.test(name)).sort()
+    if (entries.length > 0) {
+      throw new ConfigError(
+        `output folder holds files mtclean did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
+        displayFolder,
+      )
+    }
+    return []
+  }
   const written = new Set(earlierOutputs(outFolder, displayFolder))
   const present = readdirSync(outFolder, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())

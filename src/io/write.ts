@@ -19,6 +19,23 @@ export class Interrupted extends Error {
   }
 }
 
+/**
+ * Makes a folder and the folders above it. (Node's `mkdirSync(…, { recursive: true })` loops for ever
+ * where a parent exists but a child cannot be made in it, as in `/proc`: measured at 100 % CPU.)
+ */
+export function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return
+    const parent = path.dirname(folder)
+    if (code !== 'ENOENT' || parent === folder) throw error
+    makeFolder(parent)
+    mkdirSync(folder) // once more: a second ENOENT is the file system's answer, and it goes up
+  }
+}
+
 let counter = 0
 
 /** At most this many bytes of a file's name go into its temporary name: a name may have 255 bytes in all. */
@@ -48,7 +65,7 @@ export const tempPathFor = (file: string): string =>
  * quarter of the budget of a 20,000-file run.)
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: { durable?: boolean; like?: Stats } = {}): void {
-  mkdirSync(path.dirname(file), { recursive: true })
+  makeFolder(path.dirname(file))
   const temp = tempPathFor(file)
   try {
     const fd = openSync(temp, 'wx')

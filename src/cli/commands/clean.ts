@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
@@ -6,7 +5,7 @@ import { ConfigError } from '../../errors.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, runBase, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'
 import { lockOutputFolder } from '../../io/lock.js'
-import { Interrupted, InterruptWatch, writeFileAtomic } from '../../io/write.js'
+import { Interrupted, InterruptWatch, makeFolder, writeFileAtomic } from '../../io/write.js'
 import { RunTally } from '../../report/report.js'
 import { ReportWriter } from '../../report/writer.js'
 import { decisionsPath, loadDecisions } from '../../review/decisions.js'
@@ -69,7 +68,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
   let reports: ReportWriter | undefined
   let unlock = (): void => {}
   if (write) {
-    mkdirSync(outFolder, { recursive: true })
+    makeFolder(outFolder)
     unlock = lockOutputFolder(outFolder, displayPathOf(outFolder, cwd))
     removeStaleTemps(outFolder)
     reports = new ReportWriter(outFolder)
