@@ -27,6 +27,6 @@ describe('missing-space', () => {
   // A sentence of a professional translation (WMT21 newstest2021 zh-en, ref.A: test/fixtures/real-mt/sentences.txt).
   it('leaves a web address joined to a source name by a hyphen alone', () => {
     expect(messagesOf(missingSpace, realSentence('ref.A', 1141))).toEqual([]) // …-Shidian Net-Hunan Daily-www.voc.com.cn
-    expect(messagesOf(missingSpace, 'the co-operation.Power grew')).toEqual(['1:5-1:28: Missing space after `.`'])
+    expect(messagesOf(missingSpace, 'the co-operation.Power grew')).toEqual(['1:5-1:23: Missing space after `.`'])
   })
 })
