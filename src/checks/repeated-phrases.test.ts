@@ -29,6 +29,13 @@ describe('repeated-phrase', () => {
     ).toEqual([])
   })
 
+  it('reads a hyphen spaced on one side as a split compound, one spaced on both as a dash', () => {
+    expect(messagesOf(repeatedPhrases, 'Asia in the Asia -Pacific region of Asia -Pacific "in Asia Pacific."')).toEqual([
+      '1:13-1:50: Repeated phrase `Asia -Pacific`',
+    ])
+    expect(messagesOf(repeatedPhrases, 'sung by the National Grand Theatre Choir - the National Grand Theatre Orchestra played')).toEqual([])
+  })
+
   it('never offers a cut that leaves a word twice', () => {
     const [message] = runCheck(repeatedPhrases, 'He announced the content of the contents of his talk.').messages
     expect(message!.expected).toEqual(['He announced the content of his talk.'])

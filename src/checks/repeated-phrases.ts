@@ -3,8 +3,11 @@ import type { Check } from './options.js'
 import { segments, type Token } from './tokens.js'
 import { STOPWORDS } from './words.js'
 
-/** Punctuation between two words: anything but letters, digits, apostrophes and a hyphen inside a word. */
-const PUNCTUATION = /[^\s\p{L}\p{N}'’-]|(?:^|\s)-|-(?:\s|$)/u
+/**
+ * Punctuation between two words: anything but letters, digits, apostrophes and hyphens, or a dash (a
+ * hyphen spaced on both sides). A hyphen spaced on one side is a split compound (`Asia -Pacific`).
+ */
+const PUNCTUATION = /[^\s\p{L}\p{N}'’-]|\s-+\s/u
 
 /** Words that join two parallel phrases: `close contacts and secondary close contacts`. */
 const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'but'])
@@ -42,7 +45,6 @@ export const repeatedPhrases: Check = () => (tree, file) => {
     const next = nextSameKey(keys)
     // Whether the text between token i and token i + 1 holds punctuation (`,` `;` `:` a dash…); asked
     // only where a repeat is found.
-    // A spaced hyphen is a dash (`Choir - the National Grand Theatre`), one between letters is not.
     const punctuationAfter = (i: number): boolean => {
       const token = segment.tokens[i]!
       return PUNCTUATION.test(text.slice(token.end, segment.tokens[i + 1]?.start ?? token.end))
