@@ -36,6 +36,10 @@ describe('repeated-phrase', () => {
     expect(messagesOf(repeatedPhrases, 'sung by the National Grand Theatre Choir - the National Grand Theatre Orchestra played')).toEqual([])
   })
 
+  it('leaves a list alone: punctuation inside the run', () => {
+    expect(messagesOf(repeatedPhrases, 'It deducts 2 points, 1 point, 1 point for the third choice.')).toEqual([])
+  })
+
   it('never offers a cut that leaves a word twice', () => {
     const [message] = runCheck(repeatedPhrases, 'He announced the content of the contents of his talk.').messages
     expect(message!.expected).toEqual(['He announced the content of his talk.'])

@@ -34,8 +34,8 @@ const keyOf = (token: Token): string => {
  * fair and reasonable`, `last weekend in Ukraine last weekend`). Not reported: runs that end in a function
  * word (`hand in hand in`, `stated that … stated that`), copies with punctuation between them (parallel
  * clauses: `improve X, improve Y`) or inside the run (a list: `University, Nanjing Medical University,
- * Nanjing`), or more than one content word between them; and, for copies a few
- * words apart, what real news writes on purpose (see `parallelPhrasing`).
+ * Nanjing`), or more than one content word between them; and, for copies a few words apart, what real
+ * news writes on purpose (see `parallelPhrasing`).
  * `expected` is the sentence without the second copy, never one that the cut leaves with a word twice.
  */
 export const repeatedPhrases: Check = () => (tree, file) => {
