@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fragments } from './fragments.js'
-import { messagesOf } from './test-helpers.js'
+import { messagesOf, realSentence } from './test-helpers.js'
 
 describe('fragment', () => {
   it('flags what a broken join leaves', () => {
@@ -17,5 +17,10 @@ describe('fragment', () => {
     expect(messagesOf(fragments, 'They met in Moscow.The talks were held in private. Development. Thanks.')).toEqual([])
     expect(messagesOf(fragments, 'Signals that have weight.The U.S. President met him. China.U.S. officials said so.')).toEqual([])
     expect(messagesOf(fragments, 'It was posted on www.mid.ru. See also zaobao.com.sg.')).toEqual([])
+  })
+
+  // A sentence of a professional translation (WMT21 newstest2021 zh-en, ref.A: test/fixtures/real-mt/sentences.txt).
+  it('leaves a web address joined to a source name by a hyphen alone', () => {
+    expect(messagesOf(fragments, realSentence('ref.A', 1141))).toEqual([]) // …-Hunan Daily-www.voc.com.cn
   })
 })

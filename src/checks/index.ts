@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import { stringifyPosition } from 'unist-util-stringify-position'
 import type { VFileMessage } from 'vfile-message'
 import type { RuleSet } from '../rules/compile.js'
+import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
 import { fragments } from './fragments.js'
 import { knownVariants } from './known-variants.js'
@@ -17,6 +18,7 @@ import { runTogether } from './run-together.js'
 import { spaceBeforePunctuation } from './space-before-punctuation.js'
 import { suspectNames } from './suspect-names.js'
 import { truncated } from './truncated.js'
+import { untranslated } from './untranslated.js'
 
 /**
  * The one table of checks: each a retext plugin in its own file. The rule ids a check reports are listed
@@ -31,6 +33,8 @@ export const CHECKS: { plugin: Check; ruleIds: string[]; summary: string }[] = [
   { plugin: artifacts, ruleIds: ['mt-artifact'], summary: 'machine-translation leftovers (Essence, **)' },
   { plugin: spaceBeforePunctuation, ruleIds: ['space-before-punctuation'], summary: 'a space before a comma or in a possessive' },
   { plugin: truncated, ruleIds: ['truncated'], summary: 'a text that ends mid-word' },
+  { plugin: untranslated, ruleIds: ['untranslated'], summary: 'Chinese left untranslated in the English' },
+  { plugin: ambiguousTerms, ruleIds: ['ambiguous-term'], summary: 'a term garble a rule knows, in a context no rule lists (the Xi)' },
   { plugin: knownVariants, ruleIds: ['known-variant'], summary: 'a known variant a rule will fix' },
   { plugin: suspectNames, ruleIds: ['suspect-name', 'unknown-word'], summary: 'an unknown word that looks like a garbled name' },
 ]

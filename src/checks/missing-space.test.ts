@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingSpace } from './missing-space.js'
-import { messagesOf, runCheck } from './test-helpers.js'
+import { messagesOf, realSentence, runCheck } from './test-helpers.js'
 
 describe('missing-space', () => {
   it('flags a sentence glued to the next', () => {
@@ -22,5 +22,11 @@ describe('missing-space', () => {
     expect(
       messagesOf(missingSpace, 'The U.S. and e.g. the E.U. met at 9 a.m. on No. 1 Road for 3.5 hours; see www.zaobao.com.sg or a Ph.D. thesis.'),
     ).toEqual([])
+  })
+
+  // A sentence of a professional translation (WMT21 newstest2021 zh-en, ref.A: test/fixtures/real-mt/sentences.txt).
+  it('leaves a web address joined to a source name by a hyphen alone', () => {
+    expect(messagesOf(missingSpace, realSentence('ref.A', 1141))).toEqual([]) // …-Shidian Net-Hunan Daily-www.voc.com.cn
+    expect(messagesOf(missingSpace, 'the co-operation.Power grew')).toEqual(['1:5-1:23: Missing space after `.`'])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runTogether } from './run-together.js'
-import { messagesOf, runCheck } from './test-helpers.js'
+import { messagesOf, realSentence, runCheck } from './test-helpers.js'
 
 describe('run-together', () => {
   it('flags two words run together', () => {
@@ -18,5 +18,19 @@ describe('run-together', () => {
 
   it('leaves CamelCase names alone', () => {
     expect(messagesOf(runTogether, 'An iPhone at McDonald, on YouTube and WeChat, from PetroChina.')).toEqual([])
+  })
+
+  it('flags a name run together, and two lower-case words', () => {
+    expect(messagesOf(runTogether, 'The host SealWu sang. The economicDevelopment grew.')).toEqual([
+      '1:10-1:16: `SealWu` looks like two words run together',
+      '1:27-1:46: `economicDevelopment` looks like two words run together',
+    ])
+  })
+
+  // Sentences of a professional translation (WMT21 newstest2021 zh-en, ref.A: test/fixtures/real-mt/sentences.txt).
+  it('leaves brand names written in CamelCase alone', () => {
+    expect(messagesOf(runTogether, realSentence('ref.A', 1282))).toEqual([]) // … Online New Economy - XinhuaNet
+    expect(messagesOf(runTogether, realSentence('ref.A', 1294))).toEqual([]) // the Honor of Kings WinterChampion Cup
+    expect(messagesOf(runTogether, realSentence('ref.A', 1857))).toEqual([]) // Hyundai, Dow Chemical Industry, Shiseido, TheLand
   })
 })

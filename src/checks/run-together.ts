@@ -17,7 +17,9 @@ function hasCapitalAfterFirst(word: string): boolean {
 /**
  * Two words run together (`promotionThe`, `RussiaThe`, `issuesIt`): a lower-case letter then a
  * capitalised word that starts sentences, or two dictionary words. Names listed as known (`YouTube`,
- * `WeChat`, `PetroChina`) and words like `iPhone` or `McDonald` are left alone.
+ * `WeChat`, `PetroChina`) and words like `iPhone` or `McDonald` are left alone, and so is a capitalised
+ * word joined to a capitalised English word that does not start sentences: the way brands are written
+ * (`XinhuaNet`, `ScienceDaily`, `TheLand`, `WinterChampion`), where a name run together (`SealWu`) is not.
  */
 export const runTogether: Check = ({ knowledge }) => (tree, file) => {
   for (const { value, start } of words(tree, file)) {
@@ -27,6 +29,7 @@ export const runTogether: Check = ({ knowledge }) => (tree, file) => {
     const [, left, right] = parts as unknown as [string, string, string]
     const startsSentence = SENTENCE_STARTERS.has(right)
     if (!startsSentence && !(knowledge.isKnown(left) && knowledge.isKnown(right))) continue
+    if (!startsSentence && /^\p{Lu}/u.test(left) && knowledge.isKnown(right.toLowerCase())) continue
     report(file, {
       ruleId: 'run-together',
       reason: `\`${value}\` looks like two words run together`,

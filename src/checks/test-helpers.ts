@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import retextEnglish from 'retext-english'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
@@ -56,3 +57,19 @@ export function runCheck(check: Check, text: string, options: { unknown?: boolea
 
 export const messagesOf = (check: Check, text: string, options?: { unknown?: boolean }): string[] =>
   runCheck(check, text, options).messages.map(String)
+
+let realSentences: Map<string, string> | undefined
+/**
+ * A sentence of the real MT dev set copied as a fixture (test/fixtures/real-mt/sentences.txt, which names
+ * the source): line `line` of translation `translation` (`ref.A` or a system's name).
+ */
+export function realSentence(translation: string, line: number): string {
+  if (!realSentences) {
+    realSentences = new Map()
+    const text = readFileSync(new URL('../../test/fixtures/real-mt/sentences.txt', import.meta.url), 'utf8')
+    for (const [, name, number, sentence] of text.matchAll(/^@ (\S+) line (\d+)\n(.*)$/gmu)) realSentences.set(`${name} ${number}`, sentence!)
+  }
+  const sentence = realSentences.get(`${translation} ${line}`)
+  if (sentence === undefined) throw new Error(`no fixture sentence ${translation} line ${line}`)
+  return sentence
+}

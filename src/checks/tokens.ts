@@ -33,10 +33,11 @@ export const mayHoldStop = (word: string): boolean => word.includes('.') || word
 /**
  * Whether a full stop glued between `left` and `right` inside one word joins two sentences: a capitalised
  * word after it (but not `Ph.D.`), or two lower-case words of three letters or more that are not a web
- * address or file name (`relations.power`, not `zaobao.com` or `www.mid.ru`).
+ * address or file name (`relations.power`, not `zaobao.com` or `www.mid.ru`, also after a hyphen that
+ * joins it to a source's name: `Hunan Daily-www.voc.com.cn`).
  */
 export function looksLikeTwoSentences(left: string, right: string): boolean {
-  if (/^(?:www|https?)$|@|:\/\//iu.test(left.split('.')[0]!)) return false
+  if (/(?:^|[-–—/|])(?:www|https?)$|@|:\/\//iu.test(left.split('.')[0]!)) return false
   const rightWord = /^\p{L}+/u.exec(right)?.[0] ?? ''
   if (/^\p{Lu}(?:\p{Ll}|\.)/u.test(right)) return !/(?:^|\.)(?:Ph|Ed|Th)$/u.test(left)
   const leftWord = /\p{L}+$/u.exec(left)?.[0] ?? ''

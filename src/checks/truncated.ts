@@ -1,7 +1,11 @@
 import { report } from './message.js'
 import type { Check } from './options.js'
 
-/** A text that stops in the middle of a word (`The article concl`): no closing punctuation, unknown last word. */
+/**
+ * A text that stops in the middle of a word (`The article concl`): no closing punctuation, unknown last
+ * word, not capitalised. A capitalised last word is a name: news ends with bylines, credit lines and
+ * headlines with their source (`Editor: Zhu Yanjing`, `military parade - Xinhuanet`).
+ */
 export const truncated: Check = ({ knowledge }) => (_tree, file) => {
   // Only the end of the text matters: searching all of it for `(\p{L}+)\s*$` took longer than some checks.
   const text = String(file.value).trimEnd()
@@ -9,7 +13,7 @@ export const truncated: Check = ({ knowledge }) => (_tree, file) => {
   let last = /\p{L}+$/u.exec(text.slice(tailStart))
   // A last word longer than the tail (not English, but say so right): look at the whole text.
   if (last && last.index === 0 && tailStart > 0) last = /\p{L}+$/u.exec(text.slice(0))
-  if (!last || knowledge.isKnown(last[0])) return
+  if (!last || /^\p{Lu}/u.test(last[0]) || knowledge.isKnown(last[0])) return
   report(file, {
     ruleId: 'truncated',
     reason: `The text ends mid-word: \`${last[0]}\``,
