@@ -1,3 +1,4 @@
+import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -8,6 +9,8 @@ export interface CheckSetup {
   rules: LoadedRules
   format: Format
   unknown: boolean
+  /** Rarer spellings of the folder checked (`corpusSpellings`), handed to every worker. */
+  corpus?: CorpusSpelling[]
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
@@ -16,11 +19,25 @@ export type CheckPiece = { path: string; failure: string } | { path: string; pro
 export async function createCheckTask(setup: CheckSetup): Promise<(input: InputFile) => CheckPiece> {
   const ruleSet = compileValidated(setup.rules)
   const { createChecker } = await import('../checks/index.js')
-  const checker = createChecker(ruleSet, { unknown: setup.unknown })
+  const checker = createChecker(ruleSet, { unknown: setup.unknown, corpus: setup.corpus })
   return (input) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const file = checker.check(read.text, input.displayPath)
     return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format) }
   }
+}
+
+/**
+ * The first pass of a check over several files: counts their capitalised word forms, one file at a time
+ * (only the counts stay in memory), and returns the rarer spellings a letter off a commoner one.
+ */
+export function corpusSpellings(files: InputFile[]): CorpusSpelling[] {
+  if (files.length < 2) return []
+  const counter = new SpellingCounter()
+  for (const input of files) {
+    const read = readInputText(input.absolutePath)
+    if ('text' in read) counter.add(read.text)
+  }
+  return counter.spellings()
 }

@@ -1,0 +1,63 @@
+import { distance } from 'fastest-levenshtein'
+import { shapeOf } from './pinyin.js'
+
+/** A rarer spelling of a capitalised word and the commoner one it is close to, with how often each occurs. */
+export interface CorpusSpelling {
+  rarer: string
+  commoner: string
+  rarerCount: number
+  commonerCount: number
+}
+
+const CAPITALISED = /(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*/gu
+const MAX_FORMS = 300_000
+/** Case and accents dropped: `Brozović` and `Brozovic` are one spelling, not a slip. */
+const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/**
+ * Counts the capitalised word forms of a corpus, one text at a time (the first pass of `check` over a
+ * folder): only counts are kept, so memory is bounded by the number of distinct forms (capped).
+ */
+export class SpellingCounter {
+  readonly counts = new Map<string, number>()
+
+  add(text: string): void {
+    for (const match of text.matchAll(CAPITALISED)) {
+      const form = match[0].replace(/['’]s?$/u, '').replace(/-+$/u, '')
+      const count = this.counts.get(form)
+      if (count !== undefined) this.counts.set(form, count + 1)
+      else if (this.counts.size < MAX_FORMS) this.counts.set(form, 1)
+    }
+  }
+
+  /**
+   * Pairs of spellings a letter apart (two in long words), where the commoner occurs three times or more
+   * and three times as often as the rarer: the rarer is then likely a slip of the same name (`Bosonaro`
+   * beside `Bolsonaro`). Words of romanised Chinese are left out: one letter makes another Chinese name
+   * (`Hongsen`, `Hongshen`). Whether the rarer is a known word is for the check to say.
+   */
+  spellings(): CorpusSpelling[] {
+    const common = new Map<string, [string, number][]>()
+    for (const [form, count] of this.counts) {
+      if (count < 3 || form.length < 5) continue
+      const block = form.slice(0, 2)
+      common.set(block, [...(common.get(block) ?? []), [form, count]])
+    }
+    const pairs: CorpusSpelling[] = []
+    for (const [form, count] of this.counts) {
+      if (form.length < 6 || shapeOf(form) === 'chinese') continue
+      let best: CorpusSpelling | undefined
+      for (const [other, otherCount] of common.get(form.slice(0, 2)) ?? []) {
+        if (otherCount < 3 * count || Math.abs(other.length - form.length) > 2 || fold(other) === fold(form)) continue
+        // Another form of the same word is not a slip (`Bolsonaros`, `Taiwanese`).
+        if (other.startsWith(form) || form.startsWith(other)) continue
+        const letters = distance(form, other)
+        if (letters <= Math.max(1, Math.floor(Math.max(form.length, other.length) / 8)) && (!best || otherCount > best.commonerCount)) {
+          best = { rarer: form, commoner: other, rarerCount: count, commonerCount: otherCount }
+        }
+      }
+      if (best) pairs.push(best)
+    }
+    return pairs
+  }
+}
