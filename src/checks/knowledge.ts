@@ -65,6 +65,7 @@ export class Knowledge {
   // Blocking: spelling and sound are compared within a first letter, pinyin looked up whole.
   private readonly byInitial = new Map<string, KnownName[]>()
   private readonly byPinyin = new Map<string, KnownName[]>()
+  private readonly bySkeleton = new Map<string, KnownName[]>()
 
   constructor(ruleSet: Pick<RuleSet, 'rules' | 'names' | 'gazetteer'>, options: { cedict?: boolean } = {}) {
     const entities = ruleSet.rules.filter((rule): rule is EntityRule => rule.kind === 'entity')
@@ -149,6 +150,11 @@ export class Knowledge {
       const candidate = transliterated ? compareTransliteration(key, skeleton, name) : compareSpelling(key, sound, name)
       if (candidate && (!best || candidate.distance < best.distance)) best = candidate
     }
+    if (best || transliterated) return best
+    for (const name of this.bySkeleton.get(skeleton) ?? []) {
+      const candidate = fits(name) ? compareSkeleton(key, skeleton, name) : null
+      if (candidate && (!best || candidate.distance < best.distance)) best = candidate
+    }
     return best
   }
 
@@ -188,7 +194,7 @@ export class Knowledge {
       skeleton: transliterationKey(key),
       pinyin: romanised,
       syllables: syllables?.length ?? 0,
-      foreign: romanised !== key && !pinyinSyllables(display.replace(/\s+/gu, '')),
+      foreign: romanised ? romanised !== key : !pinyinSyllables(display.replace(/\s+/gu, '')),
       acronym: ACRONYM.test(display.replace(/\s/g, '')),
       fuzzy: origin !== 'cc-cedict',
       origin,
@@ -198,6 +204,7 @@ export class Knowledge {
     const bucket = this.byInitial.get(key[0]!) ?? []
     bucket.push(name)
     this.byInitial.set(key[0]!, bucket)
+    if (name.foreign) this.bySkeleton.set(name.skeleton, [...(this.bySkeleton.get(name.skeleton) ?? []), name])
     this.indexPinyin(name)
   }
 
@@ -237,6 +244,16 @@ function compareSpelling(key: string, sound: string, name: KnownName): NameMatch
 /** A run of pinyin syllables against a foreign name: the same consonant skeleton (three or more) and close in spelling (`Kulebo` → Kuleba). */
 function compareTransliteration(key: string, skeleton: string, name: KnownName): NameMatch | null {
   if (!name.foreign || skeleton.length < 3 || skeleton !== name.skeleton || sharedStart(key, name.key) < 2) return null
+  const letters = distance(key, name.key)
+  return letters <= Math.ceil(Math.max(key.length, name.key.length) / 3) ? { name, how: 'transliteration', distance: letters } : null
+}
+
+/**
+ * Any other word against a foreign name: the same consonant skeleton of four classes or more, whatever the
+ * first letter (Chinese does not tell l from r: `Ravorov` → Lavrov), and not too far in spelling.
+ */
+function compareSkeleton(key: string, skeleton: string, name: KnownName): NameMatch | null {
+  if (!name.foreign || skeleton.length < 4 || skeleton !== name.skeleton) return null
   const letters = distance(key, name.key)
   return letters <= Math.ceil(Math.max(key.length, name.key.length) / 3) ? { name, how: 'transliteration', distance: letters } : null
 }

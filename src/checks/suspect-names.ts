@@ -31,6 +31,9 @@ const NAMED = 2
 const traitsOf = (word: string, knowledge: CheckOptions['knowledge']): number =>
   (WORDLIKE.test(word) && !knowledge.isKnown(word) ? UNKNOWN : 0) | (NAME_LIKE.test(word) ? NAMED : 0)
 
+/** The note a suspect-name message carries: what backs it (`evidence: pinyin`), read back by `suggest`. */
+export const EVIDENCE_NOTE = /^evidence: (\w+)$/
+
 const stripPossessive = (word: string): string => word.replace(/['’]s$/u, '')
 
 function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }: CheckOptions): void {
@@ -65,7 +68,7 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
       // The commoner spelling backs the rarer's correction when it is a known word or name, or when it is
       // ten times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`).
       if (spelling && NAME_LIKE.test(token.value) && (knowledge.isKnown(spelling.commoner) || spelling.commonerCount >= 10 * spelling.rarerCount)) {
-        suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`)
+        suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
         continue
       }
       // The word with a neighbour or two (`Ma Kelong` inside `French President Ma Kelong`), then alone.
@@ -83,21 +86,22 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
         const match = knowledge.closestName(token.value, personContext([...before, ...words.slice(0, at)]) ? 'person' : undefined)
         if (match) found = { from: at, to: at, match }
       }
-      if (found) suspect(group[found.from]!.start, group[found.to]!.end, found.match.name.display, found.match.how)
+      if (found) suspect(group[found.from]!.start, group[found.to]!.end, found.match.name.display, found.match.how, found.match.how)
       else if (unknown) {
         report(file, { ruleId: 'unknown-word', reason: `Unknown word \`${token.value}\``, start: token.start, end: token.end })
       }
     }
   }
 
-  function suspect(start: number, end: number, name: string, how: string): void {
+  function suspect(start: number, end: number, name: string, why: string, evidence: string): void {
     const actual = String(file.value).slice(start, end)
     report(file, {
       ruleId: 'suspect-name',
-      reason: `\`${actual}\` is not a known word: possibly ${name} (${how})`,
+      reason: `\`${actual}\` is not a known word: possibly ${name} (${why})`,
       start,
       end,
       expected: [name],
+      note: `evidence: ${evidence}`,
     })
   }
 }
