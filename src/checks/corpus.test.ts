@@ -12,6 +12,7 @@ describe('corpus spellings', () => {
     const counter = new SpellingCounter()
     counter.add('Zhang Hongshen, Hongshen, Hongshen and Zhang Hongsen. Taiwan, Taiwan, Taiwan, Taiwanese.')
     counter.add('Lavrov met Lavrof. Lavrov left.')
+    counter.add('Ministry of Defense, Defense, Defense and Defence; Centre, Center, Center, Center.')
     expect(counter.spellings()).toEqual([])
   })
 

@@ -14,6 +14,15 @@ const MAX_FORMS = 300_000
 /** Case and accents dropped: `Brozović` and `Brozovic` are one spelling, not a slip. */
 const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
+/** A word in American spelling, as far as its ending tells (`Defence` → defense, `Centre` → center). */
+const americanOf = (word: string): string =>
+  fold(word)
+    .replace(/ence$/, 'ense')
+    .replace(/our(s?)$/, 'or$1')
+    .replace(/tre(s?)$/, 'ter$1')
+    .replace(/is(e|ed|es|ing|ation)$/, 'iz$1')
+    .replace(/ogue$/, 'og')
+
 /**
  * Counts the capitalised word forms of a corpus, one text at a time (the first pass of `check` over a
  * folder): only counts are kept, so memory is bounded by the number of distinct forms (capped).
@@ -49,8 +58,9 @@ export class SpellingCounter {
       let best: CorpusSpelling | undefined
       for (const [other, otherCount] of common.get(form.slice(0, 2)) ?? []) {
         if (otherCount < 3 * count || Math.abs(other.length - form.length) > 2 || fold(other) === fold(form)) continue
-        // Another form of the same word is not a slip (`Bolsonaros`, `Taiwanese`).
-        if (other.startsWith(form) || form.startsWith(other)) continue
+        // Another form of the same word is not a slip (`Bolsonaros`, `Taiwanese`), nor is the British or
+        // American spelling of one (`Defence`, `Defense`).
+        if (other.startsWith(form) || form.startsWith(other) || americanOf(form) === americanOf(other)) continue
         const letters = distance(form, other)
         if (letters <= Math.max(1, Math.floor(Math.max(form.length, other.length) / 8)) && (!best || otherCount > best.commonerCount)) {
           best = { rarer: form, commoner: other, rarerCount: count, commonerCount: otherCount }

@@ -194,7 +194,7 @@ export class Knowledge {
       skeleton: transliterationKey(key),
       pinyin: romanised,
       syllables: syllables?.length ?? 0,
-      foreign: romanised ? romanised !== key : !pinyinSyllables(display.replace(/\s+/gu, '')),
+      foreign: isForeign(display, romanised),
       acronym: ACRONYM.test(display.replace(/\s/g, '')),
       fuzzy: origin !== 'cc-cedict',
       origin,
@@ -214,6 +214,16 @@ export class Knowledge {
     same.push(name)
     this.byPinyin.set(name.pinyin!, same)
   }
+}
+
+/**
+ * Whether a name is foreign to Chinese: its Chinese form transliterates it (the pinyin does not begin with
+ * the name's first word: 库列巴 kulieba for Kuleba, 格尔木 geermu for Golmud, but 白洋淀 baiyangdian for
+ * Baiyang Lake), or, with no Chinese form, it is not pinyin.
+ */
+function isForeign(display: string, romanised: string | undefined): boolean {
+  const first = lettersOnly(display.split(/\s+/u)[0] ?? '')
+  return romanised ? !romanised.startsWith(first) : !pinyinSyllables(display.replace(/\s+/gu, ''))
 }
 
 /** The syllables of a Chinese form (pinyin-pro for the hand-written lists; CC-CEDICT brings its own). */
@@ -255,5 +265,5 @@ function compareTransliteration(key: string, skeleton: string, name: KnownName):
 function compareSkeleton(key: string, skeleton: string, name: KnownName): NameMatch | null {
   if (!name.foreign || skeleton.length < 4 || skeleton !== name.skeleton) return null
   const letters = distance(key, name.key)
-  return letters <= Math.ceil(Math.max(key.length, name.key.length) / 3) ? { name, how: 'transliteration', distance: letters } : null
+  return letters <= Math.ceil(Math.max(key.length, name.key.length) / 4) ? { name, how: 'transliteration', distance: letters } : null
 }

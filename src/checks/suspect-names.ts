@@ -65,9 +65,11 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
     for (const token of unknownTokens) {
       const at = group.indexOf(token)
       const spelling = corpus?.get(stripPossessive(token.value))
-      // The commoner spelling backs the rarer's correction when it is a known word or name, or when it is
-      // ten times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`).
-      if (spelling && NAME_LIKE.test(token.value) && (knowledge.isKnown(spelling.commoner) || spelling.commonerCount >= 10 * spelling.rarerCount)) {
+      // The commoner spelling backs the rarer's correction when it is a listed name, or an unknown word ten
+      // times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`). An
+      // English word is not (`Defence` is as right as `Defense`).
+      const backed = spelling && (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
+      if (spelling && backed && NAME_LIKE.test(token.value)) {
         suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
         continue
       }

@@ -66,8 +66,13 @@ export function suggestVariants(texts: { file: string; text: string }[], ruleSet
   const categoryOf = (canonical: string): Category | undefined =>
     ruleSet.rules.find((rule): rule is EntityRule => rule.kind === 'entity' && rule.canonical === canonical)?.category ??
     (ruleSet.gazetteer.find((entry) => entry.name === canonical) ?? cedictNames().find((entry) => entry.name === canonical))?.category
+  // A name known only from CC-CEDICT is backed when the corpus itself writes it: its thousands of place
+  // names have Chinese forms that are also a correct romanisation (曲麻莱 Qumalai for Qumarlêb).
+  const curated = new Set([...ruleSet.rules.flatMap((rule) => (rule.kind === 'entity' ? [rule.canonical] : [])), ...ruleSet.gazetteer.map((entry) => entry.name)])
+  const written = (canonical: string): boolean => texts.some(({ text }) => text.includes(canonical.split(' ')[0]!))
   const proposals: Proposal[] = []
   for (const [canonical, variants] of byName) {
+    if (!curated.has(canonical) && !written(canonical)) continue
     const members = [...variants.values()].sort((a, b) => b.count - a.count || a.variant.localeCompare(b.variant))
     proposals.push({
       canonical,
