@@ -74,13 +74,13 @@ for (const [, simplified, reading, glosses] of entries) {
   const syllables = toneless(reading)
   for (const syllable of syllables) syllableCounts.set(syllable, (syllableCounts.get(syllable) ?? 0) + 1)
   if (!/^[A-Z]/.test(reading) || !/\p{Script=Han}/u.test(simplified)) continue
-  const gloss = (Array.isArray(glosses) ? glosses[0] : glosses) ?? ''
-  const surname = /^surname ([A-Z][a-z]+)$/.exec(gloss)
-  if (surname) {
-    // Chinese surnames only (CC-CEDICT also glosses `surname Adorno` for a transliteration).
-    if (surname[1].toLowerCase() === syllables.join('')) surnames.add(surname[1].toLowerCase())
-    continue
+  const all = Array.isArray(glosses) ? glosses : [glosses ?? '']
+  const gloss = all[0] ?? ''
+  // Chinese surnames, whichever gloss says so (郑: `Zheng state …`, `surname Zheng`); not a transliteration's (`surname Adorno`).
+  for (const surname of all.map((text) => /^(?:two-character )?surname ([A-Z][a-z]+)$/.exec(text)?.[1]?.toLowerCase())) {
+    if (surname && surname === syllables.join('')) surnames.add(surname)
   }
+  if (/^(?:two-character )?surname /.test(gloss)) continue
   if (/^(variant of|old variant|see |abbr\.|used in|erhua|\()/i.test(gloss)) continue
   const head = headName(gloss)
   if (!head) continue

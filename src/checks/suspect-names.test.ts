@@ -42,6 +42,7 @@ describe('suspect-name', () => {
 
   it('suggests a person for a person: never an acronym for a name', () => {
     expect(messagesOf(suspectNames, 'Defence Minister Pali said so.')).toEqual([])
+    expect(messagesOf(suspectNames, 'Mr. Zheng Lavroff and Lavroff spoke.')).toEqual(['1:23-1:30: `Lavroff` is not a known word: possibly Lavrov (sound)'])
   })
 
   it('reports a rarer spelling of the corpus with the commoner one', () => {

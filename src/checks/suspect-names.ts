@@ -3,7 +3,7 @@ import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import type { NameMatch } from './knowledge.js'
 import type { Check, CheckOptions } from './options.js'
-import { isChinesePersonName } from './pinyin.js'
+import { isChinesePersonName, isChineseSurname } from './pinyin.js'
 import { segments, type Token } from './tokens.js'
 
 const NAME_LIKE = /^\p{Lu}[\p{L}'’-]*$/u
@@ -81,8 +81,9 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
         const match = knowledge.closestName(spanText(from, to))
         if (match && match.how === 'pinyin' && (!found || match.distance < found.match.distance)) found = { from, to, match }
       }
-      // A given name after a Chinese surname (`Zhang Hongsen`) is one, not a garble.
-      const givenName = (at > 0 && isChinesePersonName(words.slice(at - 1, at + 1))) || (at > 1 && isChinesePersonName(words.slice(at - 2, at + 1)))
+      // A given name after a Chinese surname (`Zhang Hongsen`) is one, not a garble; misspelled
+      // (`Zheng Thixin` for Zheng Shixin), it is still no foreign name.
+      const givenName = (at > 0 && isChineseSurname(words[at - 1]!)) || (at > 1 && isChinesePersonName(words.slice(at - 2, at + 1)))
       const named = NAME_LIKE.test(token.value) && !ACRONYM.test(token.value) && !givenName && !isChinesePersonName(words.slice(at, at + 2))
       if (!found && named) {
         const match = knowledge.closestName(token.value, personContext([...before, ...words.slice(0, at)]) ? 'person' : undefined)
