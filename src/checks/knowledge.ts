@@ -137,9 +137,12 @@ export class Knowledge {
     const words = text.split(/\s+/u)
     const allCaps = ACRONYM.test(text.replace(/\s/g, ''))
     const fits = (name: KnownName): boolean => name.key !== key && (!kind || name.category === kind) && (allCaps || !name.acronym)
-    const pinyinMatch = this.pinyinMatch(key, fits)
     const shapes = words.map(shapeOf)
     const chinese = isChinesePersonName(words) || shapes.every((shape) => shape === 'chinese')
+    // A slip in a foreign name's pinyin in a transliteration's syllable run (`Guermu` for 格尔木 geermu),
+    // or in any long run (`Peisikefo`): in a short word a letter makes another name.
+    const run = words.length === 1 && shapes[0] === 'transliteration'
+    const pinyinMatch = this.pinyinMatch(key, fits, run ? 6 : 10)
     if (pinyinMatch || chinese) return pinyinMatch
     const transliterated = words.length === 1 && shapes[0] === 'transliteration'
     const sound = doubleMetaphone(key)[0]
@@ -159,10 +162,9 @@ export class Knowledge {
   }
 
   /** The foreign name whose Chinese form's pinyin the letters are (three syllables or more: two are a Chinese given name as often). */
-  private pinyinMatch(key: string, fits: (name: KnownName) => boolean): NameMatch | null {
+  private pinyinMatch(key: string, fits: (name: KnownName) => boolean, slipFrom: number): NameMatch | null {
     for (const name of this.byPinyin.get(key) ?? []) if (fits(name)) return { name, how: 'pinyin', distance: 0 }
-    if (key.length < 10) return null
-    // One slip only in long runs (`peisikefo`): a letter makes another syllable in short ones.
+    if (key.length < slipFrom) return null
     for (const name of this.byPinyin.values()) {
       const first = name[0]!
       if (first.pinyin![0] === key[0] && Math.abs(first.pinyin!.length - key.length) <= 1 && distance(key, first.pinyin!) === 1) {
