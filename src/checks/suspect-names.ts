@@ -64,22 +64,23 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
     const words = group.map((token) => stripPossessive(token.value))
     for (const token of unknownTokens) {
       const at = group.indexOf(token)
-      const spelling = corpus?.get(stripPossessive(token.value))
-      // The commoner spelling backs the rarer's correction when it is a listed name, or an unknown word ten
-      // times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`). An
-      // English word is not (`Defence` is as right as `Defense`).
-      const backed = spelling && (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
-      if (spelling && backed && NAME_LIKE.test(token.value)) {
-        suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
-        continue
-      }
-      // The word with a neighbour or two (`Ma Kelong` inside `French President Ma Kelong`), then alone.
+      // The exact pinyin of a foreign name first, with a neighbour or two (`Ma Kelong` inside `French
+      // President Ma Kelong`), then the corpus's commoner spelling, then the word alone.
       const windows: [number, number][] = [[at - 1, at], [at, at + 1], [at - 1, at + 1], [at - 2, at], [at, at + 2]]
       let found: { from: number; to: number; match: NameMatch } | undefined
       for (const [from, to] of windows) {
         if (from < 0 || to >= group.length) continue
         const match = knowledge.closestName(spanText(from, to))
         if (match && match.how === 'pinyin' && (!found || match.distance < found.match.distance)) found = { from, to, match }
+      }
+      const spelling = corpus?.get(stripPossessive(token.value))
+      // The commoner spelling backs the rarer's correction when it is a listed name, or an unknown word ten
+      // times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`). An
+      // English word is not (`Defence` is as right as `Defense`).
+      const backed = spelling && (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
+      if (!found && spelling && backed && NAME_LIKE.test(token.value)) {
+        suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
+        continue
       }
       // A given name after a Chinese surname (`Zhang Hongsen`) is one, not a garble; misspelled
       // (`Zheng Thixin` for Zheng Shixin), it is still no foreign name.
