@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, tempProject } from './helpers/project.js'
@@ -29,5 +29,13 @@ describe('mtclean check over a folder: evidence from the corpus', () => {
     const dir = corpusProject()
     const files = JSON.parse(runCli(['check', 'in/b.txt', '--format', 'json', '--quiet'], dir).stdout) as FileMessages[]
     expect(files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'suspect-name')).toEqual([])
+  })
+
+  it('gives clean --check the same evidence in its report', () => {
+    const dir = corpusProject()
+    expect(runCli(['clean', 'in', '--check', '--out', 'out', '--quiet'], dir).status).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { files: { path: string; findings: { ruleId: string; actual: string; expected?: string[] }[] }[] }
+    const findings = report.files.flatMap((file) => file.findings.map((finding) => `${file.path}: ${finding.ruleId} ${finding.actual} → ${finding.expected?.join()}`))
+    expect(findings).toEqual(['in/b.txt: suspect-name Boricson → Boricsson'])
   })
 })
