@@ -5,9 +5,9 @@ import nspell from 'nspell'
 import { pinyin } from 'pinyin-pro'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category, EntityRule } from '../rules/types.js'
-import { transliterationKey } from '../suggest/keys.js'
 import { cedictNames } from './cedict-names.js'
 import { isChinesePersonName, pinyinSyllables, shapeOf } from './pinyin.js'
+import { transliterationKey } from './transliteration.js'
 
 /** A name the suspect-name check compares unknown words with. */
 export interface KnownName {
@@ -55,7 +55,6 @@ const ACRONYM = /^[\p{Lu}\d&.-]+$/u
  * tie, the earlier name wins.
  */
 export class Knowledge {
-  readonly names: KnownName[] = []
   // dictionary-en ships Uint8Arrays; nspell's typings predate that and ask for Buffers (same bytes).
   private readonly spell = nspell({ aff: Buffer.from(dictionaryEn.aff), dic: Buffer.from(dictionaryEn.dic) })
   private readonly known = new Set<string>()
@@ -67,7 +66,7 @@ export class Knowledge {
   private readonly byPinyin = new Map<string, KnownName[]>()
   private readonly bySkeleton = new Map<string, KnownName[]>()
 
-  constructor(ruleSet: Pick<RuleSet, 'rules' | 'names' | 'gazetteer'>, options: { cedict?: boolean } = {}) {
+  constructor(ruleSet: Pick<RuleSet, 'rules' | 'names' | 'gazetteer'>) {
     const entities = ruleSet.rules.filter((rule): rule is EntityRule => rule.kind === 'entity')
     for (const entity of entities) {
       this.learn(entity.canonical)
@@ -79,12 +78,10 @@ export class Knowledge {
       for (const text of [entry.name, entry.full ?? '', ...entry.variants]) this.learn(text)
       this.addName(entry.name, entry.category, romanise(entry.zh), 'gazetteer')
     }
-    if (options.cedict ?? true) {
-      for (const entry of cedictNames()) {
-        this.learn(entry.full ?? entry.name)
-        this.learn(entry.name)
-        this.addName(entry.name, entry.category, entry.pinyin.split(' '), 'cc-cedict')
-      }
+    for (const entry of cedictNames()) {
+      this.learn(entry.full ?? entry.name)
+      this.learn(entry.name)
+      this.addName(entry.name, entry.category, entry.pinyin.split(' '), 'cc-cedict')
     }
   }
 
@@ -201,7 +198,6 @@ export class Knowledge {
       fuzzy: origin !== 'cc-cedict',
       origin,
     }
-    this.names.push(name)
     if (!name.fuzzy) return this.indexPinyin(name)
     const bucket = this.byInitial.get(key[0]!) ?? []
     bucket.push(name)
