@@ -61,7 +61,7 @@ export class Knowledge {
   private readonly matchCache = new Map<string, NameMatch | null>()
   // nspell's lookup is the costliest step of the checks, and news repeats its words: remember answers.
   private readonly knownCache = new Map<string, boolean>()
-  // Blocking: spelling and sound are compared within a first letter, pinyin looked up whole.
+  // Blocking: spelling and sound are compared within a first letter, pinyin and skeletons looked up whole.
   private readonly byInitial = new Map<string, KnownName[]>()
   private readonly byPinyin = new Map<string, KnownName[]>()
   private readonly bySkeleton = new Map<string, KnownName[]>()
