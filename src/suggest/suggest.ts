@@ -15,7 +15,8 @@ export interface Evidence {
 export interface Proposal {
   /** The name the variants are garbles of. */
   canonical: string
-  category: Category
+  /** null when only the corpus backs the name: a person says what it is before `rules add`. */
+  category: Category | null
   confidence: number
   variants: string[]
   evidence: Evidence[]
@@ -76,7 +77,7 @@ export function suggestVariants(texts: { file: string; text: string }[], ruleSet
     const members = [...variants.values()].sort((a, b) => b.count - a.count || a.variant.localeCompare(b.variant))
     proposals.push({
       canonical,
-      category: categoryOf(canonical) ?? 'person',
+      category: categoryOf(canonical) ?? null,
       confidence: Math.max(...members.map((member) => STRENGTH[member.how] ?? 0.5)),
       variants: members.map((member) => member.variant),
       evidence: members.map((member) => {
