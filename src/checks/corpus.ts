@@ -40,34 +40,45 @@ export class SpellingCounter {
   }
 
   /**
-   * Pairs of spellings a letter apart (two in long words), where the commoner occurs three times or more
-   * and three times as often as the rarer: the rarer is then likely a slip of the same name (`Bosonaro`
-   * beside `Bolsonaro`). Words of romanised Chinese are left out: one letter makes another Chinese name
-   * (`Hongsen`, `Hongshen`). Whether the rarer is a known word is for the check to say.
+   * Pairs of spellings a letter apart, where the commoner occurs three times or more and three times as
+   * often as the rarer: the rarer is then likely a slip of the same name (`Bosonaro` beside `Bolsonaro`).
+   * Words of romanised Chinese are left out: one letter makes another Chinese name (`Hongsen`,
+   * `Hongshen`). Whether the rarer is a known word is for the check to say.
    */
   spellings(): CorpusSpelling[] {
-    const common = new Map<string, [string, number][]>()
+    // Two words a letter apart share a form with one letter deleted (SymSpell's index): the commoner
+    // spellings are looked up by those, not compared with every word.
+    const byDeletion = new Map<string, [string, number][]>()
     for (const [form, count] of this.counts) {
-      if (count < 3 || form.length < 5) continue
-      const block = form.slice(0, 2)
-      common.set(block, [...(common.get(block) ?? []), [form, count]])
+      if (count < 3 || form.length < 5 || form.length > 24) continue
+      for (const key of deletionsOf(form)) {
+        const same = byDeletion.get(key)
+        if (same) same.push([form, count])
+        else byDeletion.set(key, [[form, count]])
+      }
     }
     const pairs: CorpusSpelling[] = []
     for (const [form, count] of this.counts) {
-      if (form.length < 6 || shapeOf(form) === 'chinese') continue
+      if (form.length < 6 || form.length > 24 || shapeOf(form) === 'chinese') continue
       let best: CorpusSpelling | undefined
-      for (const [other, otherCount] of common.get(form.slice(0, 2)) ?? []) {
-        if (otherCount < 3 * count || Math.abs(other.length - form.length) > 2 || fold(other) === fold(form)) continue
-        // Another form of the same word is not a slip (`Bolsonaros`, `Taiwanese`), nor is the British or
-        // American spelling of one (`Defence`, `Defense`).
-        if (other.startsWith(form) || form.startsWith(other) || americanOf(form) === americanOf(other)) continue
-        const letters = distance(form, other)
-        if (letters <= Math.max(1, Math.floor(Math.max(form.length, other.length) / 8)) && (!best || otherCount > best.commonerCount)) {
-          best = { rarer: form, commoner: other, rarerCount: count, commonerCount: otherCount }
+      for (const key of deletionsOf(form)) {
+        for (const [other, otherCount] of byDeletion.get(key) ?? []) {
+          if (other === form || otherCount < 3 * count || (best && otherCount <= best.commonerCount) || fold(other) === fold(form)) continue
+          // Another form of the same word is not a slip (`Bolsonaros`, `Taiwanese`), nor is the British
+          // or American spelling of one (`Defence`, `Defense`).
+          if (other.startsWith(form) || form.startsWith(other) || americanOf(form) === americanOf(other)) continue
+          if (distance(form, other) === 1) best = { rarer: form, commoner: other, rarerCount: count, commonerCount: otherCount }
         }
       }
       if (best) pairs.push(best)
     }
     return pairs
   }
+}
+
+/** A word and every form of it with one letter deleted. */
+function deletionsOf(word: string): Set<string> {
+  const keys = new Set([word])
+  for (let at = 0; at < word.length; at++) keys.add(word.slice(0, at) + word.slice(at + 1))
+  return keys
 }

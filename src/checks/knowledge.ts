@@ -105,6 +105,11 @@ export class Knowledge {
     return parts.length > 1 && parts.every((part) => part !== '' && this.isKnown(part))
   }
 
+  /** Whether a word is an English common word (`Valley`, `Games`), not only a name (`Beijing`). */
+  isCommonWord(word: string): boolean {
+    return this.isKnown(word.toLowerCase())
+  }
+
   /** Whether a whole CamelCase word such as `YouTube` is listed as a known name. */
   isListedName(word: string): boolean {
     return this.known.has(word)

@@ -66,7 +66,7 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
       const at = group.indexOf(token)
       // The exact pinyin of a foreign name first, with a neighbour or two (`Ma Kelong` inside `French
       // President Ma Kelong`), then the corpus's commoner spelling, then the word alone.
-      const windows: [number, number][] = [[at - 1, at], [at, at + 1], [at - 1, at + 1], [at - 2, at], [at, at + 2]]
+      const windows: [number, number][] = [[at - 1, at], [at, at + 1], [at - 1, at + 1], [at - 2, at], [at, at + 2], [at, at]]
       let found: { from: number; to: number; match: NameMatch } | undefined
       for (const [from, to] of windows) {
         if (from < 0 || to >= group.length) continue
@@ -75,9 +75,12 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
       }
       const spelling = corpus?.get(stripPossessive(token.value))
       // The commoner spelling backs the rarer's correction when it is a listed name, or an unknown word ten
-      // times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`). An
-      // English word is not (`Defence` is as right as `Defense`).
-      const backed = spelling && (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
+      // times as common (two spellings of a foreign name can both be right: `Kronshtadt`, `Kronstadt`); an
+      // English common word does not (`Palley` is no slip of `Valley`, `Defence` as right as `Defense`).
+      const backed =
+        spelling &&
+        !knowledge.isCommonWord(spelling.commoner) &&
+        (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
       if (!found && spelling && backed && NAME_LIKE.test(token.value)) {
         suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
         continue
