@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -53,5 +53,14 @@ describe('mtclean suggest', () => {
     runCli(['clean'], dir)
     const cleaned = readFileSync(path.join(dir, 'cleaned/000_8f9708c4ec4fda24.txt'), 'utf8')
     expect(cleaned).toContain('Russian Foreign Minister Lavrov said')
+  })
+
+  it('proposes what the check backs, and never a Chinese name as a garbled foreign one', () => {
+    const dir = tempProject('rules')
+    mkdirSync(path.join(dir, 'in'))
+    writeFileSync(path.join(dir, 'in/a.txt'), 'Brazilian President Bolsonaro met Hu Qiaoli. Bolsonaro and Zhang Hongsen spoke.\n')
+    writeFileSync(path.join(dir, 'in/b.txt'), 'Bolsonaro visited Yilan County with Wang Lili; Bosonaro left.\n')
+    const proposals = suggestionsOf(runCli(['suggest', 'in'], dir).stdout)
+    expect(proposals.map((proposal) => [proposal.canonical, proposal.variants])).toEqual([['Bolsonaro', ['Bosonaro']]])
   })
 })

@@ -7,6 +7,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { RuleSet } from '../rules/compile.js'
 import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
+import type { CorpusSpelling } from './corpus.js'
 import { fragments } from './fragments.js'
 import { knownVariants } from './known-variants.js'
 import { Knowledge } from './knowledge.js'
@@ -45,8 +46,9 @@ export interface Checker {
 }
 
 /** Builds the retext pipeline once (the dictionary is loaded here, once per run). */
-export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean } = {}): Checker {
-  const checkOptions: CheckOptions = { ruleSet, knowledge: new Knowledge(ruleSet), unknown: options.unknown ?? false }
+export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; corpus?: CorpusSpelling[] } = {}): Checker {
+  const corpus = options.corpus?.length ? new Map(options.corpus.map((spelling) => [spelling.rarer, spelling])) : undefined
+  const checkOptions: CheckOptions = { ruleSet, knowledge: new Knowledge(ruleSet), unknown: options.unknown ?? false, corpus }
   const processor = CHECKS.reduce<Processor<Root, Root, Root>>(
     (pipeline, { plugin }) => pipeline.use(() => plugin(checkOptions)) as unknown as Processor<Root, Root, Root>,
     unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>,

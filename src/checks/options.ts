@@ -1,6 +1,7 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
 import type { RuleSet } from '../rules/compile.js'
+import type { CorpusSpelling } from './corpus.js'
 import type { Knowledge } from './knowledge.js'
 
 /** What every check plugin is given: built once per run. */
@@ -9,6 +10,8 @@ export interface CheckOptions {
   knowledge: Knowledge
   /** List unknown words that resemble no known name too (`--unknown`). */
   unknown: boolean
+  /** Rarer spellings of the corpus checked, by the rarer (a first pass over a folder): none for one text. */
+  corpus?: ReadonlyMap<string, CorpusSpelling>
 }
 
 export type Check = (options: CheckOptions) => (tree: Root, file: VFile) => void

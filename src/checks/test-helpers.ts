@@ -5,7 +5,7 @@ import { VFile } from 'vfile'
 import { compileRules, type RuleSet } from '../rules/compile.js'
 import { parseRuleSource } from '../rules/load.js'
 import { Knowledge } from './knowledge.js'
-import type { Check } from './options.js'
+import type { Check, CheckOptions } from './options.js'
 
 // A small rule set for the checks' unit tests: a few entities, known names and gazetteer entries.
 const RULES = `
@@ -45,17 +45,17 @@ export function testKnowledge(): { ruleSet: RuleSet; knowledge: Knowledge } {
 }
 
 /** Runs one check plugin on a text; returns the messages as strings (`line:column-line:column: reason`). */
-export function runCheck(check: Check, text: string, options: { unknown?: boolean } = {}): VFile {
+export function runCheck(check: Check, text: string, options: Partial<Pick<CheckOptions, 'unknown' | 'corpus'>> = {}): VFile {
   const { ruleSet, knowledge } = testKnowledge()
   const processor = unified()
     .use(retextEnglish)
-    .use(() => check({ ruleSet, knowledge, unknown: options.unknown ?? false }))
+    .use(() => check({ ruleSet, knowledge, unknown: options.unknown ?? false, corpus: options.corpus }))
   const file = new VFile({ value: text })
   processor.runSync(processor.parse(file), file)
   return file
 }
 
-export const messagesOf = (check: Check, text: string, options?: { unknown?: boolean }): string[] =>
+export const messagesOf = (check: Check, text: string, options?: Partial<Pick<CheckOptions, 'unknown' | 'corpus'>>): string[] =>
   runCheck(check, text, options).messages.map(String)
 
 let realSentences: Map<string, string> | undefined

@@ -1,5 +1,6 @@
 import type { Span } from '../apply/offset-map.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
+import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -12,6 +13,8 @@ export interface CheckSetup {
   unknown: boolean
   /** Spans a person said are right (rejected changes), by absolute path: no message there. */
   quiet: Record<string, Span[]>
+  /** Rarer spellings of the folder checked (`corpusSpellings`), handed to every worker. */
+  corpus?: CorpusSpelling[]
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
@@ -20,7 +23,7 @@ export type CheckPiece = { path: string; failure: string } | { path: string; pro
 export async function createCheckTask(setup: CheckSetup): Promise<(input: InputFile) => CheckPiece> {
   const ruleSet = compileValidated(setup.rules)
   const { createChecker } = await import('../checks/index.js')
-  const checker = createChecker(ruleSet, { unknown: setup.unknown })
+  const checker = createChecker(ruleSet, { unknown: setup.unknown, corpus: setup.corpus })
   return (input) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
@@ -28,4 +31,18 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format) }
   }
+}
+
+/**
+ * The first pass of a check over several files: counts their capitalised word forms, one file at a time
+ * (only the counts stay in memory), and returns the rarer spellings a letter off a commoner one.
+ */
+export function corpusSpellings(files: InputFile[]): CorpusSpelling[] {
+  if (files.length < 2) return []
+  const counter = new SpellingCounter()
+  for (const input of files) {
+    const read = readInputText(input.absolutePath)
+    if ('text' in read) counter.add(read.text)
+  }
+  return counter.spellings()
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
 import { docsUrl } from '../checks/message.js'
+import type { CorpusSpelling } from '../checks/corpus.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
 import { describeFsError, readInputText } from '../io/read.js'
@@ -28,6 +29,8 @@ export interface CleanSetup {
   onlyAccepted: boolean
   /** Run the checks on each cleaned copy and list what they find in the reports. */
   check: boolean
+  /** With `check`: rarer spellings of the folder (`corpusSpellings`), for the suspect-name check. */
+  corpus?: CorpusSpelling[]
   /** false for a dry run: nothing is written, only the diff is wanted. */
   write: boolean
 }
@@ -68,7 +71,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
   const { decisions } = loadDecisions(setup.outFolder)
   const decisionOf = (id: string) => decisions.get(id)?.decision
   // The checks load a dictionary: only when asked for.
-  const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet) : undefined
+  const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet, { corpus: setup.corpus }) : undefined
   return ({ input, index }) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }

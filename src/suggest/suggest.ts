@@ -1,15 +1,9 @@
-import { distance } from 'fastest-levenshtein'
-import { Knowledge, lettersOnly, type KnownName } from '../checks/knowledge.js'
+import { cedictNames } from '../checks/cedict-names.js'
+import { SpellingCounter } from '../checks/corpus.js'
+import { createChecker } from '../checks/index.js'
+import { EVIDENCE_NOTE } from '../checks/suspect-names.js'
 import type { RuleSet } from '../rules/compile.js'
-import type { Category } from '../rules/types.js'
-import { fingerprint, transliterationKey } from './keys.js'
-
-/** One unknown word or word group seen in the corpus. */
-interface Candidate {
-  text: string
-  count: number
-  contexts: { file: string; line: number; before: string; after: string }[]
-}
+import type { Category, EntityRule } from '../rules/types.js'
 
 export interface Evidence {
   variant: string
@@ -19,8 +13,9 @@ export interface Evidence {
 }
 
 export interface Proposal {
-  /** The name the variants are garbles of; null when nothing known matched (a person names it). */
-  canonical: string | null
+  /** The name the variants are garbles of. */
+  canonical: string
+  /** null when only the corpus backs the name: a person says what it is before `rules add`. */
   category: Category | null
   confidence: number
   variants: string[]
@@ -28,134 +23,84 @@ export interface Proposal {
   examples: { before: string; after?: string }[]
 }
 
-const WORD = /\p{L}[\p{L}'’-]*/gu
-const ACRONYM = /^\p{Lu}{2,5}s?$/u
-const CONFIDENCE = { pinyin: 0.9, sound: 0.8, spelling: 0.7, transliteration: 0.7, cluster: 0.4 } as const
+/**
+ * How strongly each kind of evidence backs a correction: the exact pinyin of a foreign name's Chinese form
+ * most, then a spelling the corpus itself writes far more often, then sound, a transliteration's skeleton
+ * and spelling alone.
+ */
+const STRENGTH: Record<string, number> = { pinyin: 0.9, corpus: 0.85, sound: 0.8, transliteration: 0.7, spelling: 0.7 }
 
-/** Unknown capitalised words, and each with its capitalised neighbours (`Asia Danian`), with where they occur. */
-function collectCandidates(texts: { file: string; text: string }[], knowledge: Knowledge): Map<string, Candidate> {
-  const candidates = new Map<string, Candidate>()
-  const add = (text: string, file: string, source: string, start: number, end: number): void => {
-    const candidate = candidates.get(text) ?? { text, count: 0, contexts: [] }
-    candidate.count++
-    if (candidate.contexts.length < 3) {
-      const lineStart = source.lastIndexOf('\n', start - 1) + 1
-      const lineEnd = source.indexOf('\n', end)
-      const words = (slice: string, fromEnd: boolean): string => {
-        const parts = slice.trim().split(/\s+/u)
-        return (fromEnd ? parts.slice(-6) : parts.slice(0, 6)).join(' ')
-      }
-      candidate.contexts.push({
-        file,
-        line: source.slice(0, start).split('\n').length,
-        before: words(source.slice(lineStart, start), true),
-        after: words(source.slice(end, lineEnd < 0 ? source.length : lineEnd), false),
-      })
-    }
-    candidates.set(text, candidate)
-  }
-  for (const { file, text } of texts) {
-    const words = [...text.matchAll(WORD)].map((match) => ({ value: match[0].replace(/['’]s$/u, ''), start: match.index, end: match.index + match[0].replace(/['’]s$/u, '').length }))
-    words.forEach((word, index) => {
-      if (!/^\p{Lu}/u.test(word.value) || ACRONYM.test(word.value) || knowledge.isKnown(word.value)) return
-      add(word.value, file, text, word.start, word.end)
-      const previous = words[index - 1]
-      if (previous && /^\p{Lu}/u.test(previous.value) && text.slice(previous.end, word.start) === ' ') add(`${previous.value} ${word.value}`, file, text, previous.start, word.end)
-    })
-  }
-  return candidates
-}
-
-/** The known name a candidate garbles, and how sure that is. */
-function matchName(candidate: string, knowledge: Knowledge): { name: KnownName; how: keyof typeof CONFIDENCE } | null {
-  const close = knowledge.closestName(candidate)
-  if (close) return { name: close.name, how: close.how }
-  const key = transliterationKey(candidate)
-  // Transliteration keys are coarse: single words only, and the whole skeleton must agree.
-  if (key.length < 3 || candidate.includes(' ')) return null
-  let best: { name: KnownName; score: number } | null = null
-  for (const name of knowledge.names) {
-    const nameKey = transliterationKey(name.display)
-    if (nameKey[0] !== key[0]) continue // blocking: the same first consonant class
-    const letters = distance(lettersOnly(candidate), name.key)
-    // The same consonant skeleton, and spelled not too far apart.
-    if (key === nameKey && letters <= Math.ceil(Math.max(candidate.length, name.key.length) / 2)) {
-      const score = letters
-      if (!best || score < best.score) best = { name, score }
-    }
-  }
-  return best ? { name: best.name, how: 'transliteration' } : null
+interface Seen {
+  variant: string
+  how: string
+  count: number
+  contexts: { file: string; line: number; before: string; after: string }[]
 }
 
 /**
- * Proposals of new variants from a corpus, as OpenRefine clusters: unknown words and word groups are
- * matched with the canonical forms and known names (pinyin, sound, spelling, transliteration key); those
- * that match nothing are clustered among themselves by fingerprint and transliteration key, and a cluster
- * of two or more spellings is proposed for a person to name.
- * Ranked by confidence, then by how often the variants occur.
+ * Proposals of new variants from a corpus: the same model and knowledge as `check` (one model, two views).
+ * The suspect-name check runs over every text, with the corpus's own spellings counted first; each name it
+ * points at becomes a proposal with the words it was suggested for as variants, ranked by the strength of
+ * the evidence, then by how often the variants occur. What the check cannot back, suggest leaves out.
  */
 export function suggestVariants(texts: { file: string; text: string }[], ruleSet: RuleSet): Proposal[] {
-  const knowledge = new Knowledge(ruleSet)
-  const candidates = collectCandidates(texts, knowledge)
-  const byName = new Map<string, { name: KnownName; members: { candidate: Candidate; how: keyof typeof CONFIDENCE }[] }>()
-  const unmatched: Candidate[] = []
-  // Longer groups first, so `Asia Danian` is claimed before `Danian` alone.
-  const ordered = [...candidates.values()].sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text))
-  const claimed = new Set<string>()
-  for (const candidate of ordered) {
-    if (claimed.has(candidate.text)) continue
-    const match = matchName(candidate.text, knowledge)
-    if (!match) {
-      if (!candidate.text.includes(' ')) unmatched.push(candidate)
-      continue
+  const counter = new SpellingCounter()
+  for (const { text } of texts) counter.add(text)
+  const checker = createChecker(ruleSet, { corpus: texts.length > 1 ? counter.spellings() : [] })
+  const byName = new Map<string, Map<string, Seen>>()
+  for (const { file, text } of texts) {
+    for (const message of checker.check(text, file).messages) {
+      const canonical = message.expected?.[0]
+      const how = EVIDENCE_NOTE.exec(message.note ?? '')?.[1]
+      if (message.ruleId !== 'suspect-name' || !canonical || !how || !message.actual) continue
+      const variant = message.actual.replace(/['’]s$/u, '')
+      const variants = byName.get(canonical) ?? new Map<string, Seen>()
+      const seen = variants.get(variant) ?? { variant, how, count: 0, contexts: [] }
+      seen.count++
+      const start = message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0
+      if (seen.contexts.length < 3) seen.contexts.push({ file, line: message.line ?? 1, ...contextOf(text, start, start + variant.length) })
+      variants.set(variant, seen)
+      byName.set(canonical, variants)
     }
-    for (const part of candidate.text.split(' ')) claimed.add(part)
-    const entry = byName.get(match.name.display) ?? { name: match.name, members: [] }
-    entry.members.push({ candidate, how: match.how })
-    byName.set(match.name.display, entry)
   }
 
+  const categoryOf = (canonical: string): Category | undefined =>
+    ruleSet.rules.find((rule): rule is EntityRule => rule.kind === 'entity' && rule.canonical === canonical)?.category ??
+    (ruleSet.gazetteer.find((entry) => entry.name === canonical) ?? cedictNames().find((entry) => entry.name === canonical))?.category
+  // A name known only from CC-CEDICT is backed when the corpus itself writes it: its thousands of place
+  // names have Chinese forms that are also a correct romanisation (曲麻莱 Qumalai for Qumarlêb).
+  const curated = new Set([...ruleSet.rules.flatMap((rule) => (rule.kind === 'entity' ? [rule.canonical] : [])), ...ruleSet.gazetteer.map((entry) => entry.name)])
+  const written = (canonical: string): boolean => texts.some(({ text }) => text.includes(canonical.split(' ')[0]!))
   const proposals: Proposal[] = []
-  const exampleOf = (candidate: Candidate, canonical: string | null): Proposal['examples'][number] => {
-    const context = candidate.contexts[0]!
-    const before = `${context.before} ${candidate.text} ${context.after}`.trim()
-    return canonical ? { before, after: `${context.before} ${canonical} ${context.after}`.trim() } : { before }
-  }
-  const evidenceOf = (candidate: Candidate, how: string): Evidence => {
-    const context = candidate.contexts[0]!
-    return { variant: candidate.text, count: candidate.count, how, context: `${context.file}:${context.line}: …${context.before} ${candidate.text} ${context.after}…` }
-  }
-  for (const { name, members } of byName.values()) {
-    members.sort((a, b) => b.candidate.count - a.candidate.count || a.candidate.text.localeCompare(b.candidate.text))
+  for (const [canonical, variants] of byName) {
+    if (!curated.has(canonical) && !written(canonical)) continue
+    const members = [...variants.values()].sort((a, b) => b.count - a.count || a.variant.localeCompare(b.variant))
     proposals.push({
-      canonical: name.display,
-      category: name.category,
-      confidence: members.reduce((best, member) => Math.max(best, CONFIDENCE[member.how]), -Infinity),
-      variants: members.map((member) => member.candidate.text),
-      evidence: members.map((member) => evidenceOf(member.candidate, member.how)),
-      examples: members.map((member) => exampleOf(member.candidate, name.display)),
-    })
-  }
-
-  // What matched nothing: clusters by transliteration key (three consonants or more, else too coarse)
-  // or fingerprint; like OpenRefine's, a cluster needs two spellings or more.
-  const clusters = new Map<string, Candidate[]>()
-  for (const candidate of unmatched) {
-    const skeleton = transliterationKey(candidate.text)
-    const key = skeleton.length >= 3 ? skeleton : fingerprint(candidate.text)
-    clusters.set(key, [...(clusters.get(key) ?? []), candidate])
-  }
-  for (const members of clusters.values()) {
-    if (members.length < 2) continue
-    proposals.push({
-      canonical: null,
-      category: null,
-      confidence: CONFIDENCE.cluster,
-      variants: members.map((member) => member.text),
-      evidence: members.map((member) => evidenceOf(member, 'cluster')),
-      examples: members.map((member) => exampleOf(member, null)),
+      canonical,
+      category: categoryOf(canonical) ?? null,
+      confidence: members.reduce((best, member) => Math.max(best, STRENGTH[member.how] ?? 0.5), -Infinity),
+      variants: members.map((member) => member.variant),
+      evidence: members.map((member) => {
+        const context = member.contexts[0]!
+        return { variant: member.variant, count: member.count, how: member.how, context: `${context.file}:${context.line}: …${context.before} ${member.variant} ${context.after}…` }
+      }),
+      examples: members.map((member) => {
+        const context = member.contexts[0]!
+        return { before: `${context.before} ${member.variant} ${context.after}`.trim(), after: `${context.before} ${canonical} ${context.after}`.trim() }
+      }),
     })
   }
   const frequency = (proposal: Proposal): number => proposal.evidence.reduce((sum, evidence) => sum + evidence.count, 0)
-  return proposals.sort((a, b) => b.confidence - a.confidence || frequency(b) - frequency(a) || (a.canonical ?? '').localeCompare(b.canonical ?? ''))
+  return proposals.sort((a, b) => b.confidence - a.confidence || frequency(b) - frequency(a) || a.canonical.localeCompare(b.canonical))
+}
+
+/** Up to six words either side of a span, within its line. */
+function contextOf(text: string, start: number, end: number): { before: string; after: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const lineEnd = text.indexOf('\n', end)
+  const words = (slice: string, fromEnd: boolean): string => {
+    const parts = slice.trim().split(/\s+/u)
+    return (fromEnd ? parts.slice(-6) : parts.slice(0, 6)).join(' ')
+  }
+  return { before: words(text.slice(lineStart, start), true), after: words(text.slice(end, lineEnd < 0 ? text.length : lineEnd), false) }
 }

@@ -7,6 +7,7 @@ import { InterruptWatch, Interrupted } from '../../io/write.js'
 import { DiagnosticsStream, FORMATS, type Format } from '../../report/diagnostics.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { corpusSpellings } from '../../run/check-task.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
@@ -53,7 +54,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false, quiet: rejectedSpans(options.out) }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files) }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)

@@ -18,8 +18,3 @@ export function transliterationKey(text: string): string {
   const consonants = folded.replace(/[aeiouy]/g, '')
   return consonants.replace(/(.)\1+/g, '$1').toUpperCase()
 }
-
-/** OpenRefine's fingerprint of a word group: lower case, letters only, words sorted and deduplicated. */
-export function fingerprint(text: string): string {
-  return [...new Set(text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\s]/gu, '').split(/\s+/u).filter(Boolean))].sort().join(' ')
-}
