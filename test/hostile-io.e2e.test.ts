@@ -116,7 +116,7 @@ describe('the output folder: no self-inflicted lockout, no second run at once, n
     const dir = project()
     const root = runCli(['clean', 'in', '--out', '/'], dir)
     expect(root.status).toBe(2)
-    expect(firstLine(root.stderr)).toMatch(/^(\.\.\/)+\.\.: output folder holds files mtclean did not write \(/)
+    expect(firstLine(root.stderr)).toMatch(/^(\.\.\/)+\.\.: output folder holds \d+ file\(s\) mtclean did not write \(/)
     const proc = runCli(['clean', 'in', '--out', '/proc/x'], dir)
     expect(proc.status).toBe(2)
     expect(firstLine(proc.stderr)).toMatch(/^(\.\.\/)+proc\/x: no such file or folder$/)

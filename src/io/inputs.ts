@@ -127,22 +127,6 @@ export function checkOutputCollisions(files: InputFile[]): void {
   }
 }
 
-/**
- * The folder a run's record is relative to: the working folder, or the nearest folder above it that holds
- * every input too (so that no path in the record starts with `..`).
- */
-export function runBase(cwd: string, files: InputFile[]): string {
-  let base = path.resolve(cwd)
-  for (const file of files) {
-    while (!isInside(file.absolutePath, base)) {
-      const parent = path.dirname(base)
-      if (parent === base) break
-      base = parent
-    }
-  }
-  return base
-}
-
 /** The names mtclean gives its own files in an output folder: no input's copy may take one of them. */
 export const RESERVED_OUTPUT_NAMES = new Set(['decisions.json', 'report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'])
 

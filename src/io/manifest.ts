@@ -24,7 +24,7 @@ export function checkOutputFolderOwnership(outFolder: string, displayFolder: str
     const entries = readdirSync(outFolder).filter((name) => !OWN_FILES.has(name) && !TEMP_NAME.test(name)).sort()
     if (entries.length > 0) {
       throw new ConfigError(
-        `output folder holds files mtclean did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
+        `output folder holds ${entries.length} file(s) mtclean did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
         displayFolder,
       )
     }

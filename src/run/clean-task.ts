@@ -24,7 +24,7 @@ export interface CleanSetup {
   outFolder: string
   /** How paths are shown: relative to this folder. */
   cwd: string
-  /** The folder the report's paths are relative to (the working folder, or above it when inputs lie outside). */
+  /** The folder the report's paths are relative to (where the run was made). */
   base: string
   onlyAccepted: boolean
   /** Run the checks on each cleaned copy and list what they find in the reports. */

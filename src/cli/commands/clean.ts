@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
-import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, runBase, type InputFile, type InputRoot } from '../../io/inputs.js'
+import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'
 import { lockOutputFolder } from '../../io/lock.js'
 import { Interrupted, InterruptWatch, makeFolder, writeFileAtomic } from '../../io/write.js'
@@ -81,7 +81,9 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
   const watch = new InterruptWatch()
   const progress = new Progress({ label: 'cleaning', files: files.length, enabled: !options.quiet })
   try {
-    const base = runBase(cwd, files)
+    // Paths in the record are relative to the folder the run was made in, as everywhere in the reports
+    // (tools read report.json so); `base` says where that folder is from the output folder.
+    const base = cwd
     const fromBase = (file: string): string => displayPathOf(path.resolve(cwd, file), base)
     const run = {
       base: displayPathOf(base, outFolder),

@@ -34,8 +34,9 @@ async function runEval(paths: string[], options: EvalOptions): Promise<void> {
   let names: string[]
   try {
     names = readdirSync(goldFolder).filter((name) => name.endsWith('.gold.json')).sort()
-  } catch {
-    throw new ConfigError('not a folder of gold annotations (NAME.gold.json files)', options.gold)
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new ConfigError(missing ? 'no such folder of gold annotations' : 'not a folder of gold annotations (NAME.gold.json files)', options.gold)
   }
   const files: Record<string, FileScore> = {}
   for (const name of names) {
