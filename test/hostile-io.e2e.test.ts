@@ -2,20 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, snapshotTree, tempProject } from './helpers/project.js'
+import { projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
 
 // Hostile and unlucky input (issue 14): no hang, no crash, no escape, no self-inflicted lockout. Each case
 // asserts the exit status, the first line of stderr, and that nothing outside the temp folder changed.
 
 const TEXT = 'Russian Foreign Minister Ravorov met the China -Russia group.\n'
 
-function project(): string {
-  const dir = tempProject('rules')
-  mkdirSync(path.join(dir, 'in'))
-  writeFileSync(path.join(dir, 'in/a.txt'), TEXT)
-  writeFileSync(path.join(dir, 'in/b.txt'), TEXT)
-  return dir
-}
+const project = (): string => projectWithTexts({ 'in/a.txt': TEXT, 'in/b.txt': TEXT })
 const firstLine = (text: string): string => text.split('\n')[0]!
 
 describe('only regular files are read, bounded in size', () => {

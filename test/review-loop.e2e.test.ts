@@ -2,7 +2,7 @@ import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, rea
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli, tempProject } from './helpers/project.js'
+import { projectWithTexts, runCli } from './helpers/project.js'
 
 // The review loop end to end (issue 12): decisions.json is the one record of decisions, read by every
 // command when it runs; apply writes exactly the accepted changes that still fit, and only where it may.
@@ -25,13 +25,7 @@ interface ReportShape {
 }
 
 /** A temp project: a copy of the rules and two small texts in `in/`. */
-function project(): string {
-  const dir = tempProject('rules')
-  mkdirSync(path.join(dir, 'in'))
-  writeFileSync(path.join(dir, 'in/a.txt'), A)
-  writeFileSync(path.join(dir, 'in/b.txt'), B)
-  return dir
-}
+const project = (): string => projectWithTexts({ 'in/a.txt': A, 'in/b.txt': B })
 const cli = (dir: string, ...args: string[]) => runCli(args, dir)
 const report = (dir: string, out = 'out'): ReportShape => JSON.parse(readFileSync(path.join(dir, out, 'report.json'), 'utf8'))
 const decisions = (dir: string, out = 'out') => JSON.parse(readFileSync(path.join(dir, out, 'decisions.json'), 'utf8'))

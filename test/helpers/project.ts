@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { RuleSet } from '../../src/rules/compile.js'
@@ -47,4 +47,14 @@ export function snapshotTree(dir: string): Map<string, Buffer> {
   }
   walk('')
   return files
+}
+
+/** A temp project with a copy of the rules and these texts, by path below it (e.g. `in/a.txt`). */
+export function projectWithTexts(texts: Record<string, string>): string {
+  const dir = tempProject('rules')
+  for (const [file, text] of Object.entries(texts)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+    writeFileSync(path.join(dir, file), text)
+  }
+  return dir
 }
