@@ -200,3 +200,43 @@ describe('crashes become one-line errors; unclear messages say what is wrong', (
     })
   })
 })
+
+describe('escapes and unclear messages (issue 14)', () => {
+  it('rules list prints a rule text with a control character visibly', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'rules/zz.yaml'), 'entities:\n  - id: zz\n    canonical: "Zz\\e[2J"\n    category: term\n    variants: [Zzx]\n')
+    const result = runCli(['rules', 'list'], dir)
+    expect(result.status).toBe(0)
+    expect(result.stdout).not.toContain('\u001b')
+    expect(result.stdout).toContain('Zz\\u001b[2J')
+  })
+
+  it('puts a file name into report.md as text, never as Markdown', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'in', '# [x](http:evil) |.txt'), TEXT)
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    const markdown = readFileSync(path.join(dir, 'out/report.md'), 'utf8')
+    expect(markdown).toContain('## `in/# [x](http:evil) \\|.txt`\n')
+  })
+
+  it('says a --rules folder holds no rule file instead of running with none', () => {
+    const dir = project()
+    mkdirSync(path.join(dir, 'empty'))
+    expect(runCli(['check', 'in/a.txt', '--rules', 'empty'], dir)).toMatchObject({ status: 2, stderr: 'empty: no rule files (*.yaml, *.yml) in this folder\n' })
+  })
+
+  it('rules add keeps a CRLF rule file CRLF', () => {
+    const dir = project()
+    writeFileSync(path.join(dir, 'rules/extra.yaml'), 'entities:\r\n  - id: zorgon\r\n    canonical: Zorgon\r\n    category: person\r\n    variants:\r\n      - Zorgn\r\n')
+    expect(runCli(['rules', 'add', '--canonical', 'Zorgon', '--variant', 'Zorgone'], dir).status).toBe(0)
+    const text = readFileSync(path.join(dir, 'rules/extra.yaml'), 'utf8')
+    expect(text).toContain('Zorgone')
+    expect(text.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true)
+  })
+
+  it('suggest --write never overwrites an input', () => {
+    const dir = project()
+    expect(runCli(['suggest', 'in', '--write', 'in/a.txt'], dir)).toMatchObject({ status: 2, stderr: 'in/a.txt: is one of the texts read: the review file must go elsewhere\n' })
+    expect(readFileSync(path.join(dir, 'in/a.txt'), 'utf8')).toBe(TEXT)
+  })
+})

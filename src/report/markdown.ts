@@ -1,3 +1,4 @@
+import { visibleControls } from '../controls.js'
 import type { SkipReason } from '../change.js'
 import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import type { ReportedChange, ReportedFile, RunSummary } from './report.js'
@@ -5,9 +6,9 @@ import { touchingWords } from './visible.js'
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
 function code(text: string): string {
-  const shown = text.replace(/\r?\n/g, '⏎').replace(/\|/g, '\\|')
+  const shown = visibleControls(text.replace(/\r?\n/g, '⏎')).replace(/\|/g, '\\|')
   if (shown === '') return '∅'
-  const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length))
+  const longestRun = (shown.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0)
   const fence = '`'.repeat(longestRun + 1)
   const pad = shown.startsWith('`') || shown.endsWith('`') || shown.startsWith(' ') || shown.endsWith(' ') ? ' ' : ''
   return `${fence}${pad}${shown}${pad}${fence}`
@@ -50,7 +51,7 @@ export function markdownHead(run: RunSummary, place: ReportPlace): string {
   }
   if (run.failures.length > 0) {
     lines.push('## Files not cleaned', '')
-    for (const failure of run.failures) lines.push(`- ${failure.path}: ${failure.error}`)
+    for (const failure of run.failures) lines.push(`- ${code(failure.path)}: ${failure.error}`)
     lines.push('')
   }
   return `${lines.join('\n')}\n`
@@ -59,8 +60,9 @@ export function markdownHead(run: RunSummary, place: ReportPlace): string {
 /** One file's section of report.md. */
 export function markdownFile(file: ReportedFile): string {
   const lines: string[] = []
-  lines.push(`## ${file.path}`, '')
-  lines.push(file.changes.length === 0 ? `No changes → ${file.output}` : `${file.changes.length} change(s) → ${file.output}`, '')
+  // A file name is text, not Markdown: in a code span, it cannot open a link, a heading or a table cell.
+  lines.push(`## ${code(file.path)}`, '')
+  lines.push(file.changes.length === 0 ? `No changes → ${code(file.output)}` : `${file.changes.length} change(s) → ${code(file.output)}`, '')
   if (file.changes.length > 0) {
     lines.push('| where | rule | before | after | decision | id |', '| --- | --- | --- | --- | --- | --- |')
     for (const change of file.changes) {

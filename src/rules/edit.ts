@@ -154,7 +154,9 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
   if (errors.length > 0) throw new ConfigErrors(errors)
   const unsettled = unsettledRules(compileRules(source.rules))
   if (unsettled.length > 0) throw new ConfigErrors(unsettled)
-  return [...texts].filter(([file, text]) => original.get(file) !== text).map(([file, text]) => ({ file, before: original.get(file) ?? null, after: text }))
+  return [...texts]
+    .filter(([file, text]) => original.get(file) !== text)
+    .map(([file, text]) => ({ file, before: original.get(file) ?? null, after: inLineEndingsOf(original.get(file), text) }))
 }
 
 /**
@@ -164,4 +166,10 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
 export function planAddTo(rulePaths: string[], requests: AddRequest[]): FileEdit[] {
   const folder = rulePaths.find((each) => !/\.ya?ml$/.test(each)) ?? path.dirname(rulePaths[0]!)
   return planAdd(listRuleFiles(rulePaths), folder, requests)
+}
+
+/** The edited text with the line endings of the file as it was: new lines in a CRLF file get CRLF too. */
+function inLineEndingsOf(before: string | null | undefined, after: string): string {
+  const crlf = before !== null && before !== undefined && before.includes('\r\n') && !/(?<!\r)\n/.test(before)
+  return crlf ? after.replace(/\r?\n/g, '\r\n') : after
 }

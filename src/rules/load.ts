@@ -34,6 +34,7 @@ export function listRuleFiles(rulePaths: string[]): string[] {
     }
     if (stats.isDirectory()) {
       const found = globSync(['*.yaml', '*.yml'], { cwd: rulePath }).sort()
+      if (found.length === 0) throw new ConfigError('no rule files (*.yaml, *.yml) in this folder', rulePath)
       for (const name of found) files.push(path.join(rulePath, name))
     } else {
       files.push(rulePath)

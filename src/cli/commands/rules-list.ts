@@ -1,3 +1,4 @@
+import { visibleControls } from '../../controls.js'
 import { Option, type Command } from 'commander'
 import { formatLocation } from '../../errors.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
@@ -30,7 +31,8 @@ export function registerRulesList(rules: Command): void {
       } else {
         for (const row of rows) {
           const what = 'canonical' in row ? `${row.canonical} ← ${row.variants!.join(', ')}` : `/${row.pattern}/ → ${JSON.stringify(row.replace)}`
-          process.stdout.write(`${row.id}  ${row.category}  ${what}  ${row.location}\n`)
+          // A rule's texts reach the terminal made visible: a control character in a rule file cannot drive it.
+          process.stdout.write(`${visibleControls(`${row.id}  ${row.category}  ${what}  ${row.location}`).replace(/\n/g, '\\n')}\n`)
         }
         const counts = CATEGORIES.map((category) => [category, shown.filter((rule) => rule.category === category)] as const).filter(([, list]) => list.length > 0)
         const variants = shown.reduce((sum, rule) => sum + (rule.kind === 'entity' ? rule.variants.length : 0), 0)
