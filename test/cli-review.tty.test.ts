@@ -110,6 +110,22 @@ describe('mtclean review in a terminal', () => {
     expect(readFileSync(path.join(dir, 'out/a.txt'), 'utf8')).toContain('Foreign Minister Kuleba spoke')
   })
 
+  it('shows control characters of a text and of a rule note visibly, never raw', async () => {
+    const dir = tempProject('rules')
+    mkdirSync(path.join(dir, 'in'))
+    writeFileSync(path.join(dir, 'in/a.txt'), 'Ravorov said \u001b[31mred\u001b[0m things.\n')
+    writeFileSync(path.join(dir, 'rules/zz.yaml'), 'entities:\n  - id: zz-said\n    canonical: Said\n    category: term\n    note: "a note \\e[2J that clears"\n    variants: [Sayd]\n')
+    writeFileSync(path.join(dir, 'in/b.txt'), 'Sayd it.\n')
+    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    await startReview(dir, 'Accept this change', '--out out')
+    const first = screen()
+    expect(first).toContain('\\u001b[31mred')
+    await press('y', 2)
+    expect(screen()).toContain('a note \\u001b[2J that clears')
+    tmux('send-keys', '-t', SESSION, 'q')
+    await waitFor('REVIEW-EXITED-0')
+  })
+
   it('refuses to run without a terminal', () => {
     const dir = tempProject('seeds', 'rules')
     expect(runCli(['review'], dir)).toMatchObject({

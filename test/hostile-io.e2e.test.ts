@@ -240,3 +240,10 @@ describe('escapes and unclear messages (issue 14)', () => {
     expect(readFileSync(path.join(dir, 'in/a.txt'), 'utf8')).toBe(TEXT)
   })
 })
+
+it('loads a names list of 130,000 entries (no list is spread into a call)', () => {
+  const dir = project()
+  writeFileSync(path.join(dir, 'rules/names.yaml'), `names:\n${Array.from({ length: 130_000 }, (_, index) => `  - Name${index}x\n`).join('')}`)
+  const result = runCli(['clean', 'in', '--out', 'out'], dir)
+  expect(result).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 2 file\(s\), 4 change\(s\)/) })
+})
