@@ -18,8 +18,7 @@ export interface Selected {
   inBulk: DecidableChange[]
 }
 
-function byId(record: RunRecord, id: string): DecidableChange {
-  const everything = record.report.files.flatMap((file) => [...file.changes, ...file.skipped].map((change) => ({ ...change, file })))
+function byId(record: RunRecord, everything: DecidableChange[], id: string): DecidableChange {
   const exact = everything.filter((change) => change.id === id)
   if (exact.length === 0 && id.length < MIN_ID_PREFIX) throw new ConfigError(`id prefix too short: give ${MIN_ID_PREFIX} characters or more`, id)
   const matches = exact.length > 0 ? exact : everything.filter((change) => change.id.startsWith(id))
@@ -41,8 +40,9 @@ function byId(record: RunRecord, id: string): DecidableChange {
  */
 export function selectChanges(record: RunRecord, selection: Selection): Selected {
   const chosenById = new Map<string, DecidableChange>()
+  const everything = record.report.files.flatMap((file) => [...file.changes, ...file.skipped].map((change) => ({ ...change, file })))
   for (const id of selection.ids) {
-    const change = byId(record, id)
+    const change = byId(record, everything, id)
     chosenById.set(change.id, change)
   }
   const all = record.allDecidable()

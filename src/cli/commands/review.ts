@@ -54,10 +54,11 @@ async function runReview(paths: string[], options: ReviewOptions): Promise<void>
       end: message.place && 'end' in message.place ? (message.place.end.offset ?? 0) : 0,
     }))
   const plan = planReview(record, { only, noteOf: (id) => notes.get(id), check })
+  const byId = new Map(record.allDecidable().map((change) => [change.id, change]))
   const session = new ReviewSession(plan.items, {
     get: (id) => record.review.decisions.get(id)?.decision,
     set: (item, decision) => {
-      const change = record.allDecidable().find((each) => each.id === item.id)!
+      const change = byId.get(item.id)!
       if (decision) record.decide(change, decision)
       else record.review.decisions.delete(item.id)
     },
