@@ -1,4 +1,6 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { ConfigError } from '../errors.js'
+import { describeFsError } from './read.js'
 import { tempPathFor } from './write.js'
 
 const CHUNK = 1 << 20
@@ -20,7 +22,13 @@ export class StagedFile {
 
   append(content: string | Uint8Array): void {
     if (this.body === undefined) throw new Error(`${this.path}: already committed or discarded`)
-    if (content.length > 0) writeFileSync(this.body, content)
+    if (content.length === 0) return
+    try {
+      writeFileSync(this.body, content)
+    } catch (error) {
+      // Written through a descriptor, the error names no file: say which output could not be written.
+      throw new ConfigError(describeFsError(error), this.path)
+    }
   }
 
   commit(head: string, tail: string): void {
