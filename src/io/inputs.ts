@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -25,6 +25,23 @@ export function displayPathOf(absolutePath: string, cwd: string): string {
   return toPosix(path.relative(cwd, absolutePath)) || '.'
 }
 
+type WalkEntry = Dirent | { parentPath: string; name: string; unreadable: true }
+
+/** Every entry below `folder`, folders first-level-down as they are met; a folder that cannot be read is one entry. */
+function* walk(folder: string): Generator<WalkEntry> {
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(folder, { withFileTypes: true })
+  } catch {
+    yield { parentPath: path.dirname(folder), name: path.basename(folder), unreadable: true }
+    return
+  }
+  for (const entry of entries) {
+    yield entry
+    if (entry.isDirectory()) yield* walk(path.join(folder, entry.name))
+  }
+}
+
 /** Folders are searched for `*.txt` (recursively, in name order); files are taken as named. */
 export function findInputs(paths: string[], cwd: string): { files: InputFile[]; roots: InputRoot[] } {
   const files: InputFile[] = []
@@ -45,10 +62,14 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
       // The glob passes over links it cannot follow (a loop, a missing target) and over FIFOs and devices:
       // take them in, so that reading them fails and is reported instead of vanishing from the run unnoticed.
       const seenHere = new Set(listed)
-      for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
+      for (const entry of walk(absolute)) {
         const relative = toPosix(path.relative(absolute, path.join(entry.parentPath, entry.name)))
-        const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
-        if (special && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+        // A folder that cannot be read is taken in too: reading it fails, is named, and the run goes on.
+        if ('unreadable' in entry) listed.push(relative)
+        else {
+          const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
+          if (special && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+        }
       }
       for (const relative of listed.sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
