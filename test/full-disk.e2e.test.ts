@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { projectWithTexts, runCli } from './helpers/project.js'
+import { guardProjectFolders, projectWithTexts, runCli } from './helpers/project.js'
+
+guardProjectFolders()
 
 // A full disk and a read-only file system under the output folder (issue 14): one line naming the file,
 // exit 2, no temporary file left, the inputs as they were. A small tmpfs stands for the disk; mounting needs

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
+import { guardProjectFolders, projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
+
+guardProjectFolders()
 
 // Hostile and unlucky input (issue 14): no hang, no crash, no escape, no self-inflicted lockout. Each case
 // asserts the exit status, the first line of stderr, and that nothing outside the temp folder changed.

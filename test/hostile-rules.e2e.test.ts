@@ -1,21 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
+import { describe, expect, it } from 'vitest'
+import { guardProjectFolders, PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
 
 // Issue 14, the rules and matching classes, run through the real CLI on a temp folder: hostile rule files
 // are refused at load with one line `file:line:column: message` and exit 2, writing nothing; hostile
 // texts are cleaned in linear time. Each test also checks that nothing outside the temp folder changed.
 
-/** The project's folders a run could touch by mistake, as they are before the tests. */
-const OUTSIDE = ['rules', 'seeds', 'cleaned', 'docs']
-let before: Map<string, Map<string, Buffer>>
-beforeAll(() => {
-  before = new Map(OUTSIDE.map((folder) => [folder, snapshotTree(path.join(PROJECT, folder))]))
-})
-afterAll(() => {
-  for (const folder of OUTSIDE) expect(snapshotTree(path.join(PROJECT, folder))).toEqual(before.get(folder))
-})
+guardProjectFolders()
 
 /** A temp folder with `in/a.txt` and the rule file `hostile.yaml`. */
 function project(rules: string, text = 'Ravorov met the press.\n'): string {

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BIN, projectWithTexts } from './helpers/project.js'
+import { guardProjectFolders, BIN, projectWithTexts } from './helpers/project.js'
+
+guardProjectFolders()
 
 // Folders that cannot be read or written (issue 14). Root reads and writes anything, so the CLI runs as the
 // unprivileged user `nobody` (uid 65534) here; the temp project is opened to it.

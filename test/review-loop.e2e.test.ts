@@ -2,7 +2,9 @@ import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, rea
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { projectWithTexts, runCli } from './helpers/project.js'
+import { guardProjectFolders, projectWithTexts, runCli } from './helpers/project.js'
+
+guardProjectFolders()
 
 // The review loop end to end (issue 12): decisions.json is the one record of decisions, read by every
 // command when it runs; apply writes exactly the accepted changes that still fit, and only where it may.

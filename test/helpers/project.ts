@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { RuleSet } from '../../src/rules/compile.js'
 import { loadRuleSet } from '../../src/rules/load.js'
 
@@ -57,4 +58,18 @@ export function projectWithTexts(texts: Record<string, string>): string {
     writeFileSync(path.join(dir, file), text)
   }
   return dir
+}
+
+/**
+ * Checks, after the tests of a file, that the project's own folders a run could touch by mistake are byte
+ * for byte as they were before them: nothing outside the tests' temp folders changed.
+ */
+export function guardProjectFolders(folders = ['rules', 'seeds', 'cleaned', 'docs', 'src']): void {
+  let before: Map<string, Map<string, Buffer>>
+  beforeAll(() => {
+    before = new Map(folders.map((folder) => [folder, snapshotTree(path.join(PROJECT, folder))]))
+  })
+  afterAll(() => {
+    for (const folder of folders) expect(snapshotTree(path.join(PROJECT, folder)), `${folder}/ changed`).toEqual(before.get(folder))
+  })
 }
