@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guardProjectFolders, projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
+import { BIN, guardProjectFolders, projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
 
 guardProjectFolders()
 
@@ -75,6 +75,23 @@ describe('the output folder: no self-inflicted lockout, no second run at once, n
     writeFileSync(path.join(dir, 'out/.mtclean.lock'), '4194303\n')
     expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
     expect(readdirSync(path.join(dir, 'out')).filter((name) => name.endsWith('.tmp') || name === '.mtclean.lock')).toEqual([])
+  })
+
+  it('runs again after a run killed with SIGKILL or SIGHUP in the middle', async () => {
+    for (const signal of ['SIGKILL', 'SIGHUP'] as const) {
+      const texts: Record<string, string> = {}
+      for (let index = 0; index < 400; index++) texts[`in/${String(index).padStart(3, '0')}.txt`] = TEXT.repeat(50)
+      const dir = projectWithTexts(texts)
+      const run = spawn(process.execPath, [BIN, 'clean', 'in', '--out', 'out', '--jobs', '1'], { cwd: dir, stdio: 'ignore' })
+      // Killed once it has written some copies (a bounded wait: at most 30 s).
+      for (let attempt = 0; attempt < 300 && !(existsSync(path.join(dir, 'out/001.txt'))); attempt++) await new Promise((resolve) => setTimeout(resolve, 100))
+      run.kill(signal)
+      await new Promise((resolve) => run.on('exit', resolve))
+      const again = runCli(['clean', 'in', '--out', 'out'], dir)
+      expect(again.stderr.split('\n')[0], signal).toMatch(/^mtclean: 400 file\(s\)/)
+      expect(again.status).toBe(0)
+      expect(readdirSync(path.join(dir, 'out')).filter((name) => name.endsWith('.tmp') || name === '.mtclean.lock')).toEqual([])
+    }
   })
 
   it('refuses a second run into a folder another run is writing', () => {

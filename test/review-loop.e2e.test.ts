@@ -291,6 +291,13 @@ describe('apply writes only what a person accepted, only where it should', () =>
     expect(existsSync(path.join(dir, 'out'))).toBe(false)
   })
 
+  it('accept --file takes the path as the user writes it (./in/a.txt, or from another folder)', () => {
+    const dir = project()
+    cli(dir, 'clean', 'in', '--out', 'out')
+    expect(cli(dir, 'accept', '--file', './in/a.txt', '--out', 'out')).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 3 change\(s\) accepted/) })
+    expect(runCliIn(path.join(dir, 'in'), ['reject', '--file', 'b.txt', '--out', '../out'])).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 1 change\(s\) rejected/) })
+  })
+
   it('accept and reject say when an id prefix is too short', () => {
     const dir = project()
     cli(dir, 'clean', 'in', '--out', 'out')
