@@ -34,7 +34,8 @@ function textBlock(file: VFile, color: boolean): string {
 
 /** Every field of the file vfile-reporter prints, with its control characters visible (the file is changed). */
 function makeControlsVisible(file: VFile): void {
-  if (file.path) file.path = visibleControls(file.path)
+  // The reporter names a file by its first path (history[0]), not its current one.
+  file.history = file.history.map(visibleControls)
   for (const message of file.messages) {
     message.reason = visibleControls(message.reason)
     message.message = visibleControls(message.message)
