@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { projectWithTexts, snapshotTree } from './helpers/project.js'
+import { BIN, projectWithTexts, snapshotTree } from './helpers/project.js'
 import { runCliWithStdin } from './helpers/stdin.js'
 
 const SENTENCE = 'Ravorov met Asia Danian.'
@@ -15,6 +16,14 @@ describe('clean - (stdin to stdout)', () => {
     expect(result.status).toBe(0)
     expect(result.stdout.toString('utf8')).toBe('Lavrov met ASEAN.')
     expect(snapshotTree(dir)).toEqual(before) // no output folder, no reports
+  })
+
+  it('waits for a slow writer in a shell pipeline (a synchronous read of a pipe failed with EAGAIN)', () => {
+    const dir = projectWithTexts({})
+    const script = `(printf 'Ravorov '; sleep 1; printf 'met Asia Danian.') | '${process.execPath}' '${BIN}' clean -`
+    const result = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8' })
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toBe('Lavrov met ASEAN.')
   })
 
   it('keeps the bytes it does not change: a BOM, CRLF line ends, no final newline', () => {

@@ -26,9 +26,9 @@ export interface ChangeLine {
  * in a pipeline (`parallel --pipe`, an editor) says nothing on success, as sed and `prettier --stdin` do,
  * and a summary per chunk would pile up on the terminal under `parallel --pipe`. Errors still go to stderr.
  */
-export function cleanStream(options: CleanStreamOptions): void {
+export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
-  const text = readStdinText(STDIN_LABEL)
+  const text = await readStdinText(STDIN_LABEL)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const { output, applied } = cleanText(text, ruleSet)
   if (options.changes !== undefined) {

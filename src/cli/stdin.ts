@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { ConfigError } from '../errors.js'
 import { decodeText, MAX_FILE_BYTES } from '../io/read.js'
 
@@ -22,14 +21,21 @@ export function readsStdin(paths: string[]): boolean {
  * All of stdin as text, byte for byte (a BOM, CRLF and a missing final newline stay), refused as a file is
  * when it is not UTF-8, is binary or is over MAX_FILE_BYTES; the error names `label`.
  */
-export function readStdinText(label: string): string {
-  let bytes: Buffer
+export async function readStdinText(label: string): Promise<string> {
+  // Read as a stream, not readFileSync(0): a pipe's descriptor can be non-blocking, and then a synchronous
+  // read fails with EAGAIN as soon as the writer is slower than mtclean (`base64 … | mtclean clean -`).
+  const chunks: Buffer[] = []
+  let size = 0
   try {
-    bytes = readFileSync(0) // fd 0, not process.stdin: making that stream could set the fd non-blocking (EAGAIN)
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > MAX_FILE_BYTES) throw new ConfigError(`too large: over ${MAX_FILE_BYTES / 1048576} MB, the limit a text (split it)`, label)
+      chunks.push(chunk)
+    }
   } catch (error) {
+    if (error instanceof ConfigError) throw error
     // stdin closed (`<&-`) or not readable: one line, as for a file.
     throw new ConfigError(`cannot read standard input (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, label)
   }
-  if (bytes.length > MAX_FILE_BYTES) throw new ConfigError(`too large: the limit is ${MAX_FILE_BYTES / 1048576} MB a text (split it)`, label)
-  return decodeText(bytes, label)
+  return decodeText(Buffer.concat(chunks, size), label)
 }

@@ -107,7 +107,7 @@ async function ruleDescriber(format: Format): Promise<((ruleId: string) => Sarif
  */
 async function checkStdin(options: CheckCommandOptions): Promise<void> {
   const name = options.stdinFilename ?? STDIN_LABEL
-  const text = readStdinText(name)
+  const text = await readStdinText(name)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const { createChecker } = await import('../../checks/index.js')
   const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name)
