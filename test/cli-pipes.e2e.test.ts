@@ -108,6 +108,9 @@ describe('check - (stdin)', () => {
     const text = result.stdout.toString('utf8')
     expect(text.split('\n')[0]).toBe('news/a.txt')
     expect(text).not.toContain('<stdin>')
+    // An editor gives the buffer's absolute path: shown relative, as every path.
+    const absolute = runCliWithStdin(['check', '-', '--format', 'unix', '--stdin-filename', path.join(dir, 'news/a.txt')], dir, SENTENCE)
+    expect(absolute.stdout.toString('utf8')).toMatch(/^news\/a\.txt:1:1-1:8 /)
   })
 
   it('counts lines and columns in the bytes as read (CRLF, BOM)', () => {

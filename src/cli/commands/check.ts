@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads'
 import type { Span } from '../../apply/offset-map.js'
 import { Option, type Command } from 'commander'
 import { ConfigError } from '../../errors.js'
-import { findInputs, type InputFile } from '../../io/inputs.js'
+import { displayPathOf, findInputs, type InputFile } from '../../io/inputs.js'
 import { InterruptWatch, Interrupted } from '../../io/write.js'
 import { DiagnosticsStream, formatFileDiagnostics, FORMATS, type Format } from '../../report/diagnostics.js'
 import type { SarifRule } from '../../report/ci-formats.js'
@@ -106,7 +106,8 @@ async function ruleDescriber(format: Format): Promise<((ruleId: string) => Sarif
  * rules, checking and writing the diagnostics: no workers, no progress, no corpus pass, no review record.
  */
 async function checkStdin(options: CheckCommandOptions): Promise<void> {
-  const name = options.stdinFilename ?? STDIN_LABEL
+  // An editor passes the buffer's absolute path: shown relative to the working folder, as every path is.
+  const name = options.stdinFilename === undefined ? STDIN_LABEL : displayPathOf(path.resolve(process.cwd(), options.stdinFilename), process.cwd())
   const text = await readStdinText(name)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const { createChecker } = await import('../../checks/index.js')
