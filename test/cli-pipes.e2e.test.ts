@@ -129,3 +129,16 @@ describe('check - (stdin)', () => {
     expect(named.stderr).toBe('x.txt: not valid UTF-8 (byte offset 0)\n')
   })
 })
+
+describe('the pipes to a reader that has gone', () => {
+  it('clean - and check - end quietly with 141, as every command does', () => {
+    const dir = projectWithTexts({ 'in.txt': `${'Ravorov met Asia Danian.\n'.repeat(20_000)}` })
+    for (const command of ['clean -', 'check - --format unix']) {
+      // stdout is a pipe whose reader is already closed: the first write fails, whatever the size.
+      const line = `rm -f closed.fifo && mkfifo closed.fifo && exec 3<>closed.fifo 4>closed.fifo 3<&- && '${process.execPath}' '${BIN}' ${command} < in.txt >&4; status=$?; rm -f closed.fifo; exit $status`
+      const result = spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+      expect(result.stderr, command).toBe('')
+      expect(result.status, command).toBe(141)
+    }
+  })
+})
