@@ -40,7 +40,7 @@ describe('no absolute path in any output (rules outside the working folder)', ()
   })
 
   it('check, in each format, names the rules of a known variant relative to the working folder', () => {
-    for (const format of ['text', 'unix', 'json']) {
+    for (const format of ['text', 'unix', 'json', 'github', 'sarif']) {
       expect(record(`check --format ${format}`, runCli(['check', 'seeds', '-r', sharedRules, '--format', format], project)).status).toBe(1)
     }
     expect(texts['check --format unix (stdout)']).toContain('(../shared/rules/')

@@ -2,8 +2,9 @@ import type { VFile } from 'vfile'
 import { visibleControls } from '../controls.js'
 import { reporter } from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
+import { githubLines, sarifDocument, sarifResults, type SarifRule } from './ci-formats.js'
 
-export const FORMATS = ['text', 'unix', 'json'] as const
+export const FORMATS = ['text', 'unix', 'json', 'github', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
 
 /** One line per message, `file:line:column-line:column  warning  reason  rule-id  source`, for grep and editors. */
@@ -23,11 +24,25 @@ function unixLines(file: VFile): string {
 /** vfile-reporter's block for one file, without its closing count (the run prints its own totals). */
 function textBlock(file: VFile, color: boolean): string {
   if (file.messages.length === 0) return ''
-  // What the text and the file name hold never reaches the terminal raw. (With colour, the reporter's own
-  // escapes must stay: `check` prints no colour yet.)
+  // What the text and the file name hold never reaches the terminal raw. With colour, the reporter's own
+  // escapes must stay: what the file holds is made visible first, then the reporter colours it.
+  if (color) makeControlsVisible(file)
   const text = reporter([file], { color, quiet: true })
   const shown = color ? text : visibleControls(text)
   return `${shown.slice(0, shown.lastIndexOf('\n\n'))}\n`
+}
+
+/** Every field of the file vfile-reporter prints, with its control characters visible (the file is changed). */
+function makeControlsVisible(file: VFile): void {
+  // The reporter names a file by its first path (history[0]), not its current one.
+  file.history = file.history.map(visibleControls)
+  for (const message of file.messages) {
+    message.reason = visibleControls(message.reason)
+    message.message = visibleControls(message.message)
+    if (message.stack) message.stack = visibleControls(message.stack)
+    if (message.ruleId) message.ruleId = visibleControls(message.ruleId)
+    if (message.source) message.source = visibleControls(message.source)
+  }
 }
 
 /**
@@ -43,20 +58,31 @@ export function formatFileDiagnostics(file: VFile, format: Format, options: { co
       return unixLines(file)
     case 'text':
       return textBlock(file, options.color ?? false)
+    case 'github':
+      return githubLines(file)
+    case 'sarif':
+      // The file's SARIF results as a JSON array: `DiagnosticsStream` gathers them into one run.
+      return JSON.stringify(sarifResults(file))
   }
 }
 
 /** Joins formatted files into one output: for json, one vfile-reporter-json array. */
 export class DiagnosticsStream {
   private count = 0
+  /** For sarif: one document, written at the end (its rules list is that of the rules that fired). */
+  private sarif: unknown[] = []
 
   constructor(
     private readonly format: Format,
     private readonly write: (text: string) => void,
+    /** For sarif: what each rule id is (the checks' table), for the document's rules. */
+    private readonly describeRule: (ruleId: string) => SarifRule = (id) => ({ id }),
   ) {}
 
   add(piece: string): void {
-    if (this.format === 'json') this.write(this.count === 0 ? `[${piece}` : `,${piece}`)
+    // (A loop, not push(...): a file can have more results than a call takes arguments.)
+    if (this.format === 'sarif') for (const result of JSON.parse(piece) as unknown[]) this.sarif.push(result)
+    else if (this.format === 'json') this.write(this.count === 0 ? `[${piece}` : `,${piece}`)
     else if (piece === '') return
     // vfile-reporter puts a blank line between files.
     else this.write(this.format === 'text' && this.count > 0 ? `\n${piece}` : piece)
@@ -64,6 +90,7 @@ export class DiagnosticsStream {
   }
 
   end(): void {
+    if (this.format === 'sarif') this.write(`${JSON.stringify(sarifDocument(this.sarif as ReturnType<typeof sarifResults>, this.describeRule), null, 2)}\n`)
     if (this.format === 'json') this.write(this.count === 0 ? '[]\n' : ']\n')
   }
 }

@@ -10,6 +10,8 @@ export interface CheckSetup {
   /** Loaded and validated by the run (a worker only compiles them). */
   rules: LoadedRules
   format: Format
+  /** Colour in the text format (decided by the run: a terminal, no NO_COLOR, no --no-color). */
+  color?: boolean
   unknown: boolean
   /** Spans a person said are right (rejected changes), by absolute path: no message there. */
   quiet: Record<string, Span[]>
@@ -29,7 +31,7 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const file = checker.check(read.text, input.displayPath)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
-    return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format) }
+    return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
   }
 }
 

@@ -2,14 +2,16 @@ import type { Worker } from 'node:worker_threads'
 import type { Span } from '../../apply/offset-map.js'
 import { Option, type Command } from 'commander'
 import { ConfigError } from '../../errors.js'
-import { findInputs, type InputFile } from '../../io/inputs.js'
+import { displayPathOf, findInputs, type InputFile } from '../../io/inputs.js'
 import { InterruptWatch, Interrupted } from '../../io/write.js'
-import { DiagnosticsStream, FORMATS, type Format } from '../../report/diagnostics.js'
+import { DiagnosticsStream, formatFileDiagnostics, FORMATS, type Format } from '../../report/diagnostics.js'
+import type { SarifRule } from '../../report/ci-formats.js'
+import { checkExitCode, useColor, withOutputOptions } from '../output-options.js'
+import { readsStdin, readStdinText, STDIN_LABEL } from '../stdin.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { corpusSpellings } from '../../run/check-task.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
-import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -23,20 +25,27 @@ interface CheckCommandOptions {
   unknown?: boolean
   jobs?: number
   quiet?: boolean
+  color?: boolean
+  maxWarnings?: number
+  stdinFilename?: string
 }
 
 export function registerCheck(program: Command): void {
-  withJobs(
+  const command = withJobs(
     withInputs(program.command('check').description('point out what a person must fix: broken sentences, repeats, MT artifacts, suspect names'))
       .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
       .option('--unknown', 'also list unknown words that resemble no known name')
       .option(...OUT_OPTION)
-      .option('-q, --quiet', 'no progress bar'),
-  ).action((paths: string[], options: CheckCommandOptions) => runCheck(paths, options))
+      .option('-q, --quiet', 'no progress bar')
+      .option('--stdin-filename <name>', `the name a text read from stdin (\`-\`) is reported under (default: ${STDIN_LABEL})`),
+  )
+  withOutputOptions(command).action((paths: string[], options: CheckCommandOptions) => runCheck(paths, options))
 }
 
 async function runCheck(paths: string[], options: CheckCommandOptions): Promise<void> {
   const cwd = process.cwd()
+  if (readsStdin(paths)) return checkStdin(options)
+  if (options.stdinFilename !== undefined) throw new ConfigError('--stdin-filename names a text read from stdin: give `-` as the path', 'mtclean')
   const { files } = findInputs(inputsOrDefault(paths, path.resolve(cwd, options.out), cwd), cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const jobs = jobsFor(options.jobs, sizes, 'checks')
@@ -47,14 +56,14 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
 async function checkWith(files: InputFile[], sizes: number[], jobs: number, workers: Worker[], options: CheckCommandOptions): Promise<void> {
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd())) // a bad rule file stops the run here
   // Each file's diagnostics are printed as soon as the files before it are done: nothing piles up.
-  const output = new DiagnosticsStream(options.format, (text) => process.stdout.write(text))
+  const output = new DiagnosticsStream(options.format, (text) => process.stdout.write(text), await ruleDescriber(options.format))
   const progress = new Progress({ label: 'checking', files: files.length, enabled: !options.quiet })
   const watch = new InterruptWatch()
   let problems = 0
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files) }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files) }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
@@ -71,8 +80,42 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   }
   output.end()
   if (watch.received) throw new Interrupted(watch.received, done, files.length)
-  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${failed ? `, ${failed} file(s) failed` : ''}\n`)
-  process.exitCode = problems > 0 || failed > 0 ? EXIT.problems : EXIT.ok
+  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${failed ? `, ${failed} file(s) failed` : ''}${overLimit(problems, options.maxWarnings)}\n`)
+  process.exitCode = checkExitCode(problems, failed, options.maxWarnings)
+}
+
+/** The summary's note when `--max-warnings` is passed and exceeded (ESLint says it so too). */
+function overLimit(problems: number, maxWarnings: number | undefined): string {
+  return maxWarnings !== undefined && problems > maxWarnings ? ` (more than --max-warnings ${maxWarnings})` : ''
+}
+
+/** For sarif, what each check's rule id is: its summary (the checks' table, loaded only then). */
+async function ruleDescriber(format: Format): Promise<((ruleId: string) => SarifRule) | undefined> {
+  if (format !== 'sarif') return undefined
+  const { CHECKS } = await import('../../checks/index.js')
+  const summaries = new Map(CHECKS.flatMap((check) => check.ruleIds.map((id) => [id, check.summary] as const)))
+  return (id) => {
+    const summary = summaries.get(id)
+    // No helpUri: SARIF wants an absolute URI, and the description is a file of the installed package.
+    return summary ? { id, shortDescription: { text: summary } } : { id }
+  }
+}
+
+/**
+ * `check -`: one text from stdin, reported under `--stdin-filename` or `<stdin>`. Nothing but loading the
+ * rules, checking and writing the diagnostics: no workers, no progress, no corpus pass, no review record.
+ */
+async function checkStdin(options: CheckCommandOptions): Promise<void> {
+  // An editor passes the buffer's absolute path: shown relative to the working folder, as every path is.
+  const name = options.stdinFilename === undefined ? STDIN_LABEL : displayPathOf(path.resolve(process.cwd(), options.stdinFilename), process.cwd())
+  const text = await readStdinText(name)
+  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
+  const { createChecker } = await import('../../checks/index.js')
+  const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name)
+  const output = new DiagnosticsStream(options.format, (out) => process.stdout.write(out), await ruleDescriber(options.format))
+  output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color) }))
+  output.end()
+  process.exitCode = checkExitCode(file.messages.length, 0, options.maxWarnings)
 }
 
 /** The spans rejected in the review of the run in `out` (if there is one): a person said they are right. */

@@ -17,6 +17,8 @@ import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
 import { rulesHash } from '../../rules/fingerprint.js'
 import { Progress } from '../progress.js'
+import { cleanStream } from '../clean-stream.js'
+import { readsStdin, STDIN_PATH } from '../stdin.js'
 
 interface CleanOptions {
   out: string
@@ -26,6 +28,7 @@ interface CleanOptions {
   check?: boolean
   jobs?: number
   quiet?: boolean
+  changes?: string
 }
 
 export function registerClean(program: Command): void {
@@ -34,12 +37,22 @@ export function registerClean(program: Command): void {
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
-    .option('-q, --quiet', 'no progress bar'),
-  ).action(async (paths: string[], options: CleanOptions) => runClean(paths, options))
+    .option('-q, --quiet', 'no progress bar')
+    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)'),
+  ).action(async (paths: string[], options: CleanOptions, command: Command) => runClean(paths, options, command))
 }
 
-async function runClean(paths: string[], options: CleanOptions): Promise<void> {
+/** Options of a run over files that mean nothing to `clean -`, which writes only stdout. */
+const FILE_RUN_OPTIONS = ['out', 'dryRun', 'onlyAccepted', 'check', 'jobs'] as const
+
+async function runClean(paths: string[], options: CleanOptions, command: Command): Promise<void> {
   const cwd = process.cwd()
+  if (readsStdin(paths)) {
+    const given = FILE_RUN_OPTIONS.find((name) => command.getOptionValueSource(name) === 'cli')
+    if (given) throw new ConfigError(`\`clean -\` writes the cleaned text to stdout and nothing else: --${command.options.find((option) => option.attributeName() === given)!.long!.slice(2)} does not apply`, STDIN_PATH)
+    return cleanStream(options)
+  }
+  if (options.changes !== undefined) throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
   const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd)
   const { files, roots } = findInputs(given, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
