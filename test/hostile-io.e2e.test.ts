@@ -266,3 +266,15 @@ it('loads a names list of 130,000 entries (no list is spread into a call)', () =
   const result = runCli(['clean', 'in', '--out', 'out'], dir)
   expect(result).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 2 file\(s\), 4 change\(s\)/) })
 })
+
+it('resolves patterns ab and ba on 1 MB of abab… in linear time, and refuses a file with more changes than its report can hold', () => {
+  const dir = projectWithTexts({
+    'in/a.txt': 'ab'.repeat(500_000),
+    'in/b.txt': TEXT,
+    'ab-rules/r.yaml': "patterns:\n  - id: ab\n    category: spacing\n    pattern: 'ab'\n    replace: 'x'\n  - id: ba\n    category: spacing\n    pattern: 'ba'\n    replace: 'y'\n",
+  })
+  const result = runCli(['clean', 'in', '--out', 'out', '--rules', 'ab-rules'], dir)
+  expect(result.status).toBe(1)
+  expect(firstLine(result.stderr)).toBe('in/a.txt: the rules propose 999,999 changes in this file (the limit is 250,000): a rule matches almost everywhere; check the rules or split the file')
+  expect(existsSync(path.join(dir, 'out/b.txt'))).toBe(true)
+})

@@ -58,6 +58,13 @@ function writeCopy(outputPath: string, text: string, cwd: string): void {
   }
 }
 
+/**
+ * The most changes one file may have: each takes a few hundred bytes in the reports, and a report entry is
+ * one string (1,000,000 changes overflowed it: "Invalid string length"). A rule set that proposes more is
+ * rewriting almost every character, which no review can follow.
+ */
+const MAX_CHANGES_PER_FILE = 250_000
+
 // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which cannot be transferred.
 const utf8 = new TextEncoder()
 const NOTHING = new Uint8Array(0)
@@ -77,6 +84,11 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
     const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
+    const proposed = result.applied.length + result.skipped.length
+    if (proposed > MAX_CHANGES_PER_FILE) {
+      const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
+      return { path: input.displayPath, failure: `the rules propose ${proposed.toLocaleString('en')} changes in this file (the limit is ${limit}): a rule matches almost everywhere; check the rules or split the file` }
+    }
     const outputPath = path.join(setup.outFolder, input.outputPath)
     if (setup.write) writeCopy(outputPath, result.output, setup.cwd)
     const diff = fileDiff(result)
