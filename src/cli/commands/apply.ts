@@ -1,3 +1,4 @@
+import { visibleControls } from '../../controls.js'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
@@ -28,7 +29,7 @@ function runApply(options: ApplyOptions): void {
   const cwd = process.cwd()
   const record = RunRecord.open(path.resolve(cwd, options.out), cwd)
   const watch = new InterruptWatch()
-  const say = (line: string): boolean => process.stderr.write(`${line}\n`)
+  const say = (line: string): boolean => process.stderr.write(`${visibleControls(line).replace(/\n/g, '\\n')}\n`)
   const counts = { changes: 0, files: 0, already: 0, problems: 0 }
   try {
     for (const outcome of applyAccepted(record, { backup: options.backup ?? false, stopped: () => watch.received !== undefined })) {
