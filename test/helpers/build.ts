@@ -10,6 +10,8 @@ import path from 'node:path'
 export default function build(): void {
   const root = path.resolve(import.meta.dirname, '../..')
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' })
+  // Incremental: a test run after a small edit recompiles only what changed (~2 s instead of ~5 s). The build
+  // info lives in dist/, so removing dist/ also forgets it and the next run compiles everything again.
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'], { cwd: root, stdio: 'inherit' })
   execFileSync(process.execPath, ['--input-type=module', '-e', `(await import('./dist/rules/load.js')).loadRuleSet(['rules'])`], { cwd: root, stdio: 'inherit' })
 }
