@@ -275,6 +275,6 @@ it('resolves patterns ab and ba on 1 MB of abab… in linear time, and refuses a
   })
   const result = runCli(['clean', 'in', '--out', 'out', '--rules', 'ab-rules'], dir)
   expect(result.status).toBe(1)
-  expect(firstLine(result.stderr)).toBe('in/a.txt: the rules propose 999,999 changes in this file (the limit is 250,000): a rule matches almost everywhere; check the rules or split the file')
+  expect(firstLine(result.stderr)).toBe('in/a.txt: the rules propose 999,999 changes in this file (the limit is 500,000): a rule matches almost everywhere; check the rules or split the file')
   expect(existsSync(path.join(dir, 'out/b.txt'))).toBe(true)
 })
