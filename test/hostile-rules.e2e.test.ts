@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guardProjectFolders, PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
+import { guardProjectFolders, PROJECT, projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
 
 // Issue 14, the rules and matching classes, run through the real CLI on a temp folder: hostile rule files
 // are refused at load with one line `file:line:column: message` and exit 2, writing nothing (hostile texts
@@ -10,13 +10,7 @@ import { guardProjectFolders, PROJECT, runCli, snapshotTree, tempProject } from 
 guardProjectFolders()
 
 /** A temp folder with `in/a.txt` and the rule file `hostile.yaml`. */
-function project(rules: string, text = 'Ravorov met the press.\n'): string {
-  const dir = tempProject()
-  mkdirSync(path.join(dir, 'in'))
-  writeFileSync(path.join(dir, 'in/a.txt'), text)
-  writeFileSync(path.join(dir, 'hostile.yaml'), rules)
-  return dir
-}
+const project = (rules: string, text = 'Ravorov met the press.\n'): string => projectWithTexts({ 'in/a.txt': text, 'hostile.yaml': rules }, [])
 
 const patternFile = (pattern: string, replace = 'x'): string =>
   `patterns:\n  - id: hostile\n    category: artifact\n    pattern: ${JSON.stringify(pattern)}\n    replace: ${JSON.stringify(replace)}\n`

@@ -1,30 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
+import { describe, expect, it } from 'vitest'
+import { guardProjectFolders, PROJECT, projectWithTexts, runCli } from './helpers/project.js'
 
 // Issue 14, hostile texts through the real CLI on a temp folder: cleaned in linear time (a few seconds each on
 // 300 KB and 2 MB, so they run in `npm run test:slow`; hostile rule files are in hostile-rules.e2e.test.ts).
 // Each test also checks that nothing outside the temp folder changed.
 
-/** The project's folders a run could touch by mistake, as they are before the tests. */
-const OUTSIDE = ['rules', 'seeds', 'cleaned', 'docs']
-let before: Map<string, Map<string, Buffer>>
-beforeAll(() => {
-  before = new Map(OUTSIDE.map((folder) => [folder, snapshotTree(path.join(PROJECT, folder))]))
-})
-afterAll(() => {
-  for (const folder of OUTSIDE) expect(snapshotTree(path.join(PROJECT, folder))).toEqual(before.get(folder))
-})
+guardProjectFolders()
 
 /** A temp folder with `in/a.txt` and the rule file `hostile.yaml`. */
-function project(rules: string, text = 'Ravorov met the press.\n'): string {
-  const dir = tempProject()
-  mkdirSync(path.join(dir, 'in'))
-  writeFileSync(path.join(dir, 'in/a.txt'), text)
-  writeFileSync(path.join(dir, 'hostile.yaml'), rules)
-  return dir
-}
+const project = (rules: string, text = 'Ravorov met the press.\n'): string => projectWithTexts({ 'in/a.txt': text, 'hostile.yaml': rules }, [])
 
 describe('hostile texts are cleaned in linear time', () => {
   it('patterns `ab` and `ba` on 300 KB of `abab…` (a chain of 300,000 overlaps: once a stack overflow)', () => {

@@ -50,9 +50,9 @@ export function snapshotTree(dir: string): Map<string, Buffer> {
   return files
 }
 
-/** A temp project with a copy of the rules and these texts, by path below it (e.g. `in/a.txt`). */
-export function projectWithTexts(texts: Record<string, string>): string {
-  const dir = tempProject('rules')
+/** A temp project with copies of the named project folders (the rules) and these texts, by path below it (`in/a.txt`). */
+export function projectWithTexts(texts: Record<string, string>, folders = ['rules']): string {
+  const dir = tempProject(...folders)
   for (const [file, text] of Object.entries(texts)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), text)
