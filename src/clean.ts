@@ -1,4 +1,5 @@
 import { applyChanges } from './apply/apply.js'
+import { spansMeet, type Span } from './apply/offset-map.js'
 import type { Change, SkippedChange } from './change.js'
 import { ConfigError } from './errors.js'
 import type { InputFile } from './io/inputs.js'
@@ -30,10 +31,14 @@ const bySource = (a: Change, b: Change): number => a.start - b.start || a.end - 
 /**
  * match → apply, for one text. With a review state, every change gets its stable id first, and rejected
  * changes (and, with `onlyAccepted`, undecided ones) are held back before the overlap policy runs, so a
- * change that lost only to a rejected one can apply.
+ * change that lost only to a rejected one can apply. `leaveAlone`: spans no change may meet.
  */
-export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState): CleanedText {
-  const { changes, ambiguous } = findChanges(text, ruleSet)
+export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState, leaveAlone: readonly Span[] = []): CleanedText {
+  const found = findChanges(text, ruleSet)
+  // A span the project leaves alone (`ignore:` in its config): no change that meets it is even proposed.
+  const outside = (change: Change): boolean => !leaveAlone.some((span) => spansMeet(span, change))
+  const changes = leaveAlone.length === 0 ? found.changes : found.changes.filter(outside)
+  const ambiguous = leaveAlone.length === 0 ? found.ambiguous : found.ambiguous.filter((skip) => outside(skip.change))
   const all = [...changes, ...ambiguous.map((skip) => skip.change)].sort(bySource)
   const ids = new Map<Change, string>()
   const held: SkippedChange[] = []

@@ -3,12 +3,16 @@ import { cleanText } from '../clean.js'
 import { ConfigError } from '../errors.js'
 import { describeFsError } from '../io/read.js'
 import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
+import { ignoredSpans } from '../config/ignore.js'
+import type { IgnoreEntry } from '../config/types.js'
 import { readStdinText, STDIN_LABEL, STDIN_PATH } from './stdin.js'
 
 export interface CleanStreamOptions {
   rules?: string[]
   /** Where the changes go as JSON lines (a file, or a descriptor such as /dev/fd/3). */
   changes?: string
+  /** The project config's spans to leave alone. */
+  ignore?: IgnoreEntry[]
 }
 
 /** One change as a line of `--changes`: offsets into the text read (UTF-16 code units, as in report.json). */
@@ -30,7 +34,7 @@ export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
   const text = await readStdinText(STDIN_LABEL)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
-  const { output, applied } = cleanText(text, ruleSet)
+  const { output, applied } = cleanText(text, ruleSet, undefined, options.ignore?.length ? ignoredSpans(text, options.ignore) : [])
   if (options.changes !== undefined) {
     const lines = applied.map((change) => JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine))
     try {

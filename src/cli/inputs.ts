@@ -6,6 +6,8 @@ import { ConfigError } from '../errors.js'
 import { loadReport } from '../report/read.js'
 import type { RunInfo } from '../report/report.js'
 import { defaultJobs, type Work } from '../run/pool.js'
+import type { ProjectConfig } from '../config/types.js'
+import { shownPath } from '../paths.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
 export const OUT_OPTION = ['-o, --out <dir>', 'the output folder of the clean run (its reports and decisions.json)', 'cleaned'] as const
@@ -30,18 +32,21 @@ function lastRun(outFolder: string, cwd: string): RunInfo | undefined {
 }
 
 /**
- * The texts a command works on when none are named: those of the last clean run into `outFolder`
- * (its report.json knows them), else `./seeds` (the demo corpus); otherwise the user must name them.
+ * The texts a command works on when none are named: the project config's `inputs`, else those of the last
+ * clean run into `outFolder` (its report.json knows them), else — without a project config — `./seeds`
+ * (the demo corpus of mtclean's own clone); otherwise the user is told what to do.
  */
-export function inputsOrDefault(paths: string[], outFolder: string, cwd: string): string[] {
+export function inputsOrDefault(paths: string[], outFolder: string, cwd: string, config?: ProjectConfig): string[] {
   if (paths.length > 0) return paths
+  if (config?.inputs) return config.inputs.map((input) => path.relative(cwd, input) || '.')
   const run = lastRun(outFolder, cwd)
   if (run) {
     const base = path.resolve(outFolder, run.base)
     return run.inputs.map((input) => path.relative(cwd, path.resolve(base, input)) || '.')
   }
-  if (existsSync(path.join(cwd, 'seeds'))) return ['seeds']
-  throw new ConfigError('name the files or folders to work on (there is no earlier run in this output folder, and no ./seeds)', 'mtclean')
+  if (!config && existsSync(path.join(cwd, 'seeds'))) return ['seeds']
+  if (config) throw new ConfigError(`name the files or folders to work on, or list them under \`inputs:\` in ${shownPath(config.file, cwd)}`, 'mtclean')
+  throw new ConfigError('name the files or folders to work on (there is no earlier run in this output folder, and no ./seeds), or run `mtclean init` to write a project config that lists them', 'mtclean')
 }
 
 /** `--jobs`: how many threads share the files (for the rules alone, the main thread is one of them). */

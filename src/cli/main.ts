@@ -17,6 +17,8 @@ import { registerRules } from './commands/rules.js'
 import { registerStatus } from './commands/status.js'
 import { registerSuggest } from './commands/suggest.js'
 import { EXIT } from './exit-codes.js'
+import { applyProjectConfig } from './project-config.js'
+import { registerInit } from './commands/init.js'
 
 // Before anything is printed: a reader that closes early (`| head`) ends the run quietly, exit 141.
 endQuietlyOnBrokenPipe()
@@ -29,7 +31,10 @@ const program = new Command()
   .version(version)
   .showHelpAfterError('(run mtclean help for usage)')
   .exitOverride()
+  // The project config (mtclean.config.yaml, found from the working folder up) fills in what the command line leaves out.
+  .hook('preAction', applyProjectConfig)
 
+registerInit(program)
 registerClean(program)
 registerCheck(program)
 registerReview(program)

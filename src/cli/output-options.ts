@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import { EXIT } from './exit-codes.js'
+import type { FindingCounts } from '../config/severity.js'
 
 /** `--no-color`, `--max-warnings N`: how `check`'s output fits the terminal and the CI around it. */
 export function withOutputOptions(command: Command): Command {
@@ -20,8 +21,14 @@ export function useColor(option: boolean | undefined, env: NodeJS.ProcessEnv = p
   return option !== false && !env.NO_COLOR && stdoutIsTty
 }
 
-/** The exit status of a check: problems over `--max-warnings` (any, without it), or a file that failed. */
-export function checkExitCode(problems: number, failed: number, maxWarnings: number | undefined): number {
-  if (failed > 0) return EXIT.problems
-  return problems > (maxWarnings ?? 0) ? EXIT.problems : EXIT.ok
+/**
+ * The exit status of a check, as ESLint's: 1 for a file that failed or any finding of a check set to `error`;
+ * findings of checks set to `warn` only past `--max-warnings N`; and findings of checks the project config
+ * does not name (a plain number: every finding, as without a config) when there are any, or past N.
+ */
+export function checkExitCode(found: number | FindingCounts, failed: number, maxWarnings: number | undefined): number {
+  const counts = typeof found === 'number' ? { errors: 0, warnings: 0, unrated: found } : found
+  if (failed > 0 || counts.errors > 0) return EXIT.problems
+  if (maxWarnings === undefined) return counts.unrated > 0 ? EXIT.problems : EXIT.ok
+  return counts.warnings + counts.unrated > maxWarnings ? EXIT.problems : EXIT.ok
 }

@@ -42,8 +42,16 @@ function* walk(folder: string): Generator<WalkEntry> {
   }
 }
 
-/** Folders are searched for `*.txt` (recursively, in name order); files are taken as named. */
-export function findInputs(paths: string[], cwd: string): { files: InputFile[]; roots: InputRoot[] } {
+/** What folders are searched for when the project config names no `extensions`. */
+const DEFAULT_FOLDER_EXTENSIONS = ['txt']
+
+/**
+ * Folders are searched for files with one of `extensions` (without the dot; `*.txt` by default, a project
+ * config's `extensions` otherwise), recursively, in name order; files are taken as named.
+ */
+export function findInputs(paths: string[], cwd: string, extensions: readonly string[] = DEFAULT_FOLDER_EXTENSIONS): { files: InputFile[]; roots: InputRoot[] } {
+  const patterns = extensions.map((extension) => `**/*.${extension}`)
+  const hasExtension = (file: string): boolean => extensions.some((extension) => file.endsWith(`.${extension}`))
   const files: InputFile[] = []
   const roots: InputRoot[] = []
   const seen = new Set<string>()
@@ -58,7 +66,7 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
     const found: { absolutePath: string; outputPath: string }[] = []
     if (stats.isDirectory()) {
       roots.push({ folder: absolute, isFolder: true })
-      const listed = globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false })
+      const listed = globSync(patterns, { cwd: absolute, followSymbolicLinks: false })
       // The glob passes over links it cannot follow (a loop, a missing target) and over FIFOs and devices:
       // take them in, so that reading them fails and is reported instead of vanishing from the run unnoticed.
       const seenHere = new Set(listed)
@@ -68,7 +76,7 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
         if ('unreadable' in entry) listed.push(relative)
         else {
           const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
-          if (special && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+          if (special && hasExtension(relative) && !seenHere.has(relative)) listed.push(relative)
         }
       }
       for (const relative of listed.sort()) {

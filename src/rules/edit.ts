@@ -7,6 +7,7 @@ import { listRuleFiles, parseRuleSource } from './load.js'
 import { unsettledRules } from './settle.js'
 import type { Category, RuleSource } from './types.js'
 import { yamlScalar } from './yaml-scalar.js'
+import { shownPath } from '../paths.js'
 
 /** A canonical form and variants to add: to its entity if one exists, else as a new entity. */
 export interface AddRequest {
@@ -93,9 +94,11 @@ function entityText(request: AddRequest, id: string, indent: string): string {
  * with the edits before anything is returned, so a conflict (a variant another entity claims, a cycle)
  * is an error and nothing is written.
  */
-export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddRequest[]): FileEdit[] {
+export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddRequest[], options: { writableFolder?: string } = {}): FileEdit[] {
   const texts = new Map<string, string>(ruleFiles.map((file) => [file, readFileSync(file, 'utf8')]))
   const original = new Map(texts)
+  // With layers (the bundled rules, then the project's), only files in the project's folder are edited.
+  const writable = (file: string): boolean => options.writableFolder === undefined || !path.relative(options.writableFolder, file).startsWith('..')
   for (const request of requests) {
     if (request.variants.length === 0) throw new ConfigError('no variant to add', request.canonical)
     let done = false
@@ -108,6 +111,21 @@ export function planAdd(ruleFiles: string[], rulesFolder: string, requests: AddR
       const variants = entity.get('variants', true)
       if (!isSeq(variants)) throw new ConfigError(`entity "${request.canonical}" has no variants list`, file)
       const known = new Set(variants.items.map((item) => (isScalar(item) ? String(item.value) : isMap(item) ? String(item.get('text')) : '')))
+      if (!writable(file)) {
+        // An entity of a layer the project does not write (the bundled rules): a second entity with the same
+        // canonical form is refused by the validator, and the layer is never edited. Say what to do instead.
+        const fresh = request.variants.filter((variant) => !known.has(variant))
+        if (fresh.length === 0) {
+          done = true
+          break
+        }
+        const line = text.slice(0, entity.range![0]).split('\n').length
+        throw new ConfigError(
+          `"${request.canonical}" is an entity of a rule layer this project does not write: copy the entity into ${shownPath(options.writableFolder!)} and set \`bundled: false\` under \`rules:\` in the project config`,
+          shownPath(file),
+          line,
+        )
+      }
       const fresh = request.variants.filter((variant) => !known.has(variant))
       if (fresh.length > 0) texts.set(file, insertVariants(text, variants, fresh))
       done = true

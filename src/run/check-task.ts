@@ -5,6 +5,9 @@ import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
+import { settleFindings } from '../config/findings.js'
+import type { FindingCounts } from '../config/severity.js'
+import type { IgnoreEntry, Severity } from '../config/types.js'
 
 export interface CheckSetup {
   /** Loaded and validated by the run (a worker only compiles them). */
@@ -17,10 +20,14 @@ export interface CheckSetup {
   quiet: Record<string, Span[]>
   /** Rarer spellings of the folder checked (`corpusSpellings`), handed to every worker. */
   corpus?: CorpusSpelling[]
+  /** The project config's check severities (`off` drops a check's messages, `error` makes them errors). */
+  severities?: Record<string, Severity>
+  /** The project config's spans to leave alone: no message there. */
+  ignore?: IgnoreEntry[]
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
-export type CheckPiece = { path: string; failure: string } | { path: string; problems: number; output: string }
+export type CheckPiece = { path: string; failure: string } | { path: string; problems: number; counts: FindingCounts; output: string }
 
 export async function createCheckTask(setup: CheckSetup): Promise<(input: InputFile) => CheckPiece> {
   const ruleSet = compileValidated(setup.rules)
@@ -31,7 +38,8 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const file = checker.check(read.text, input.displayPath)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
-    return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
+    const counts = settleFindings(file, read.text, setup)
+    return { path: input.displayPath, problems: file.messages.length, counts, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
   }
 }
 

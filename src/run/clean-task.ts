@@ -16,6 +16,9 @@ import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
 import type { VFileMessage } from 'vfile-message'
+import { ignoredSpans } from '../config/ignore.js'
+import type { IgnoreEntry, Severity } from '../config/types.js'
+import { settleFindings } from '../config/findings.js'
 
 /** What every file of a `clean` run shares; plain data, so a worker thread can rebuild the rest. */
 export interface CleanSetup {
@@ -33,6 +36,9 @@ export interface CleanSetup {
   corpus?: CorpusSpelling[]
   /** false for a dry run: nothing is written, only the diff is wanted. */
   write: boolean
+  /** The project config's spans to leave alone (no change there, no finding there) and check severities. */
+  ignore?: IgnoreEntry[]
+  severities?: Record<string, Severity>
 }
 
 export interface CleanItem {
@@ -83,7 +89,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
-    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
+    const leaveAlone = setup.ignore?.length ? ignoredSpans(source, setup.ignore) : []
+    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }, leaveAlone) }
     const proposed = result.applied.length + result.skipped.length
     if (proposed > MAX_CHANGES_PER_FILE) {
       const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
@@ -99,6 +106,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       // A rejected change is a person's word that the text is right there: no check asks about it again.
       const map = new OffsetMap(result.applied)
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))
+      settleFindings(checked, result.output, setup)
       findings = checked.messages
     }
     // The reports are read in the output folder: each message's link to its check's description is made from there.

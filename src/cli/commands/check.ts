@@ -11,6 +11,10 @@ import { readsStdin, readStdinText, STDIN_LABEL } from '../stdin.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { corpusSpellings } from '../../run/check-task.js'
+import { settleFindings } from '../../config/findings.js'
+import { addCounts, NO_FINDINGS, type FindingCounts } from '../../config/severity.js'
+import type { IgnoreEntry, Severity } from '../../config/types.js'
+import { projectConfig } from '../project-config.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
 import { existsSync } from 'node:fs'
@@ -46,7 +50,8 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
   const cwd = process.cwd()
   if (readsStdin(paths)) return checkStdin(options)
   if (options.stdinFilename !== undefined) throw new ConfigError('--stdin-filename names a text read from stdin: give `-` as the path', 'mtclean')
-  const { files } = findInputs(inputsOrDefault(paths, path.resolve(cwd, options.out), cwd), cwd)
+  const config = projectConfig()
+  const { files } = findInputs(inputsOrDefault(paths, path.resolve(cwd, options.out), cwd, config), cwd, config?.extensions)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const jobs = jobsFor(options.jobs, sizes, 'checks')
   // The workers load their modules (and the dictionary) while this thread loads and validates the rules.
@@ -60,16 +65,18 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   const progress = new Progress({ label: 'checking', files: files.length, enabled: !options.quiet })
   const watch = new InterruptWatch()
   let problems = 0
+  let counts = NO_FINDINGS
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files) }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files), ...configuredFindings() }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         failed++
       } else {
         problems += piece.problems
+        counts = addCounts(counts, piece.counts)
         output.add(piece.output)
       }
       progress.tick(sizes[done++]!)
@@ -80,13 +87,24 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   }
   output.end()
   if (watch.received) throw new Interrupted(watch.received, done, files.length)
-  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${failed ? `, ${failed} file(s) failed` : ''}${overLimit(problems, options.maxWarnings)}\n`)
-  process.exitCode = checkExitCode(problems, failed, options.maxWarnings)
+  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${errorsNote(counts)}${failed ? `, ${failed} file(s) failed` : ''}${overLimit(counts.warnings + counts.unrated, options.maxWarnings)}\n`)
+  process.exitCode = checkExitCode(counts, failed, options.maxWarnings)
 }
 
-/** The summary's note when `--max-warnings` is passed and exceeded (ESLint says it so too). */
-function overLimit(problems: number, maxWarnings: number | undefined): string {
-  return maxWarnings !== undefined && problems > maxWarnings ? ` (more than --max-warnings ${maxWarnings})` : ''
+/** The summary's note when `--max-warnings` is passed and exceeded by the warnings (ESLint says it so too). */
+function overLimit(warnings: number, maxWarnings: number | undefined): string {
+  return maxWarnings !== undefined && warnings > maxWarnings ? ` (more than --max-warnings ${maxWarnings})` : ''
+}
+
+/** With checks set to `error` in the project config: how many of the problems are errors. */
+function errorsNote(counts: FindingCounts): string {
+  return counts.errors > 0 ? ` (${counts.errors} error(s))` : ''
+}
+
+/** The project config's severities and spans to leave alone, for the check of every text. */
+function configuredFindings(): { severities?: Record<string, Severity>; ignore?: IgnoreEntry[] } {
+  const config = projectConfig()
+  return config ? { severities: config.checks, ignore: config.ignore } : {}
 }
 
 /** For sarif, what each check's rule id is: its summary (the checks' table, loaded only then). */
@@ -112,10 +130,11 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const { createChecker } = await import('../../checks/index.js')
   const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name)
+  const counts = settleFindings(file, text, configuredFindings())
   const output = new DiagnosticsStream(options.format, (out) => process.stdout.write(out), await ruleDescriber(options.format))
   output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color) }))
   output.end()
-  process.exitCode = checkExitCode(file.messages.length, 0, options.maxWarnings)
+  process.exitCode = checkExitCode(counts, 0, options.maxWarnings)
 }
 
 /** The spans rejected in the review of the run in `out` (if there is one): a person said they are right. */

@@ -19,6 +19,7 @@ import { rulesHash } from '../../rules/fingerprint.js'
 import { Progress } from '../progress.js'
 import { cleanStream } from '../clean-stream.js'
 import { readsStdin, STDIN_PATH } from '../stdin.js'
+import { projectConfig } from '../project-config.js'
 
 interface CleanOptions {
   out: string
@@ -50,11 +51,12 @@ async function runClean(paths: string[], options: CleanOptions, command: Command
   if (readsStdin(paths)) {
     const given = FILE_RUN_OPTIONS.find((name) => command.getOptionValueSource(name) === 'cli')
     if (given) throw new ConfigError(`\`clean -\` writes the cleaned text to stdout and nothing else: --${command.options.find((option) => option.attributeName() === given)!.long!.slice(2)} does not apply`, STDIN_PATH)
-    return cleanStream(options)
+    return cleanStream({ ...options, ignore: projectConfig()?.ignore })
   }
   if (options.changes !== undefined) throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
-  const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd)
-  const { files, roots } = findInputs(given, cwd)
+  const config = projectConfig()
+  const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd, config)
+  const { files, roots } = findInputs(given, cwd, config?.extensions)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
   const work = options.check ? 'checks' : 'rules'
   const jobs = jobsFor(options.jobs, sizes, work)
@@ -105,7 +107,8 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       rulesHash: rulesHash(ruleSet.files),
       checked: options.check ?? false,
     }
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined }
+    const config = projectConfig()
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined, ignore: config?.ignore, severities: config?.checks }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {

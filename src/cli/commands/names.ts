@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
+import { projectLayer } from './rules-add.js'
 import { defaultRulePaths, listRuleFiles, loadRuleFiles } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
@@ -20,7 +21,7 @@ export function registerNames(program: Command): void {
     .option('--file <file>', 'the names file (default: names.yaml in the first folder of --rules, else rules/names.yaml)')
     .option('-r, --rules <paths...>', 'the rule files or folders the checks read (default: ./rules; never the bundled rules)')
     .option('-n, --dry-run', 'say what would be added, write nothing')
-    .action((words: string[], options: AddOptions) => runAdd(words, options))
+    .action((words: string[], options: AddOptions, command: Command) => runAdd(words, options, command))
   names
     .command('list')
     .description('print every name known to be right in the rule set, one a line')
@@ -28,11 +29,13 @@ export function registerNames(program: Command): void {
     .action((options: { rules?: string[] }) => runList(options))
 }
 
-async function runAdd(words: string[], options: AddOptions): Promise<void> {
+async function runAdd(words: string[], options: AddOptions, command: Command): Promise<void> {
   const cwd = process.cwd()
   // The YAML editor loads only when this command runs: `mtclean` starts faster.
   const { addNames, projectNamesFile } = await import('../../rules/names-edit.js')
-  const file = projectNamesFile({ file: options.file, rules: options.rules, cwd })
+  // With the project config's layers, the names go to its rules folder, never into another layer.
+  const layered = command.getOptionValueSource('rules') === 'config' ? projectLayer(options, command, cwd).writable : undefined
+  const file = projectNamesFile({ file: options.file, rules: layered ? [layered] : options.rules, cwd })
   const shown = path.relative(cwd, file) || file
   const { added, already } = addNames(shown, words, { dryRun: options.dryRun })
   for (const name of added) process.stderr.write(`mtclean: ${options.dryRun ? 'would add' : 'added'} ${name} to ${shown}\n`)

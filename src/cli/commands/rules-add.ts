@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { Option, type Command } from 'commander'
 import { ConfigError, ConfigErrors } from '../../errors.js'
 import { shownPath } from '../../paths.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
-import { defaultRulePaths } from '../../rules/load.js'
+import { listRuleFiles } from '../../rules/load.js'
+import { projectConfig } from '../project-config.js'
+import { projectRulesFolder } from '../../config/find.js'
 import type { AddRequest } from '../../rules/edit.js'
 import { CATEGORIES, type Category } from '../../rules/types.js'
 import { EXIT } from '../exit-codes.js'
@@ -30,7 +34,7 @@ export function registerRulesAdd(rules: Command): void {
     .option('--from <file>', 'a review file written by `mtclean suggest --write` and edited by a person')
     .option(...RULES_OPTION)
     .option('-n, --dry-run', 'say what would change, write nothing')
-    .action((options: AddOptions) => runAdd(options))
+    .action((options: AddOptions, command: Command) => runAdd(options, command))
 }
 
 // The YAML editor (and the parser) load only when this command runs: `mtclean` starts faster.
@@ -61,18 +65,20 @@ async function requestsFrom(file: string): Promise<AddRequest[]> {
   })
 }
 
-async function runAdd(options: AddOptions): Promise<void> {
+async function runAdd(options: AddOptions, command: Command): Promise<void> {
   const cwd = process.cwd()
-  const rulePaths = options.rules ?? defaultRulePaths(cwd)
+  const target = projectLayer(options, command, cwd)
   let requests: AddRequest[]
   if (options.from) requests = await requestsFrom(options.from)
   else if (options.canonical && options.variant?.length) {
     requests = [{ canonical: options.canonical, variants: options.variant, category: options.category, file: options.file }]
   } else throw new ConfigError('give --canonical and --variant, or --from a review file', 'mtclean rules add')
-  const { planAddTo } = await import('../../rules/edit.js')
+  const { planAdd, planAddTo } = await import('../../rules/edit.js')
   let edits
   try {
-    edits = planAddTo(rulePaths, requests)
+    // With the project config's layers, every layer is read (a variant must not clash with any), but only
+    // the project's folder is written: an entity of another layer gets its variants in a new entity there.
+    edits = target.writable ? planAdd(listRuleFiles(target.rulePaths), target.writable, requests, { writableFolder: target.writable }) : planAddTo(target.rulePaths, requests)
   } catch (error) {
     // The problems are reported at their lines in the rule files as they would be after the edit.
     if (error instanceof ConfigErrors) process.stderr.write('mtclean rules add: refused, the rule set would not be valid (nothing written):\n')
@@ -82,4 +88,21 @@ async function runAdd(options: AddOptions): Promise<void> {
   if (!options.dryRun) writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))
   if (edits.length === 0) process.stderr.write('mtclean: nothing to add: every variant is there already\n')
   process.exitCode = EXIT.ok
+}
+
+/**
+ * The rules a `rules add` reads and the folder it writes: `--rules` as given (the first folder is written);
+ * with a project config, its layers, written only in its rules folder; else `./rules`. Never the rules
+ * bundled with mtclean when the user named no folder: without one it refuses and says how to make one.
+ */
+export function projectLayer(options: { rules?: string[] }, command: Command, cwd: string): { rulePaths: string[]; writable?: string } {
+  const config = projectConfig()
+  if (options.rules && command.getOptionValueSource('rules') === 'config' && config) {
+    const writable = projectRulesFolder(config)
+    if (!writable) throw new ConfigError('the project config names no rules folder to write to: add `folder: rules` under `rules:`', shownPath(config.file))
+    return { rulePaths: options.rules, writable }
+  }
+  if (options.rules) return { rulePaths: options.rules }
+  if (existsSync(path.join(cwd, 'rules'))) return { rulePaths: ['rules'] }
+  throw new ConfigError('no project rules folder here: run `mtclean init` (or pass --rules DIR); the rules bundled with mtclean are never changed', 'mtclean rules add')
 }
