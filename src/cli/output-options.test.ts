@@ -25,6 +25,15 @@ describe('the exit status of a check', () => {
     expect(checkExitCode(4, 0, 3)).toBe(1)
   })
 
+  it('with a project config: an error always fails, a warn only past --max-warnings', () => {
+    expect(checkExitCode({ errors: 0, warnings: 5, unrated: 0 }, 0, undefined)).toBe(0)
+    expect(checkExitCode({ errors: 1, warnings: 0, unrated: 0 }, 0, undefined)).toBe(1)
+    expect(checkExitCode({ errors: 1, warnings: 0, unrated: 0 }, 0, 10)).toBe(1)
+    expect(checkExitCode({ errors: 0, warnings: 5, unrated: 0 }, 0, 4)).toBe(1)
+    expect(checkExitCode({ errors: 0, warnings: 4, unrated: 0 }, 0, 4)).toBe(0)
+    expect(checkExitCode({ errors: 0, warnings: 0, unrated: 1 }, 0, undefined)).toBe(1)
+  })
+
   it('is 1 when a file failed, whatever the limit', () => {
     expect(checkExitCode(0, 1, 10)).toBe(1)
   })

@@ -47,6 +47,8 @@ export async function findProjectConfig(cwd: string): Promise<ProjectConfig | un
     searchPlaces: [...CONFIG_FILES],
     loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, '.json': packageLoader },
     cache: false,
+    // An empty config file is a config (every default): it still marks the project's folder.
+    ignoreEmptySearchPlaces: false,
   }).search(cwd)
   if (!found) return undefined
   const source = (found.config ?? { node: undefined }) as ConfigSource
