@@ -2,10 +2,25 @@ import type { VFile } from 'vfile'
 import { visibleControls } from '../controls.js'
 import { reporter } from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
+import stringWidth from 'string-width'
+import { stringifyPosition } from 'unist-util-stringify-position'
+import wrapAnsi from 'wrap-ansi'
 import { githubLines, sarifDocument, sarifResults, type SarifRule } from './ci-formats.js'
 
 export const FORMATS = ['text', 'unix', 'json', 'github', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
+
+export interface DiagnosticsOptions {
+  /** Colour in the text format (a terminal, no NO_COLOR, no --no-color). */
+  color?: boolean
+  /** The terminal's width, when stdout is one: the text format's lines are made to fit it. */
+  width?: number
+}
+
+/** The width the text format must fit: the terminal's, when stdout is one that knows its size; none into a pipe or a file. */
+export function terminalWidth(stdout: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
+  return stdout.isTTY === true && typeof stdout.columns === 'number' && stdout.columns > 0 ? stdout.columns : undefined
+}
 
 /** One line per message, `file:line:column-line:column  warning  reason  rule-id  source`, for grep and editors. */
 function unixLines(file: VFile): string {
@@ -22,11 +37,12 @@ function unixLines(file: VFile): string {
 }
 
 /** vfile-reporter's block for one file, without its closing count (the run prints its own totals). */
-function textBlock(file: VFile, color: boolean): string {
+function textBlock(file: VFile, color: boolean, width: number | undefined): string {
   if (file.messages.length === 0) return ''
   // What the text and the file name hold never reaches the terminal raw. With colour, the reporter's own
   // escapes must stay: what the file holds is made visible first, then the reporter colours it.
-  if (color) makeControlsVisible(file)
+  if (color || width) makeControlsVisible(file)
+  if (width) wrapReasons(file, width)
   const text = reporter([file], { color, quiet: true })
   const shown = color ? text : visibleControls(text)
   return `${shown.slice(0, shown.lastIndexOf('\n\n'))}\n`
@@ -45,19 +61,44 @@ function makeControlsVisible(file: VFile): void {
   }
 }
 
+/** The narrowest reason column worth wrapping to: below it, lines run past a very narrow terminal instead. */
+const MIN_REASON_WIDTH = 24
+
+/**
+ * Fits vfile-reporter's rows into a terminal `width` columns wide. The reporter pads the reason column to
+ * the longest reason (lines of 200+ characters) and has no width option (nor has ESLint's stylish
+ * formatter); it prints the lines after a reason's first as they are. So each reason is wrapped (wrap-ansi,
+ * which counts wide characters as two) to the room the other columns leave, and its further lines are
+ * indented to the reason column. The message is changed, as makeControlsVisible changes it.
+ */
+function wrapReasons(file: VFile, width: number): void {
+  const widest = (cells: string[]): number => Math.max(0, ...cells.map((cell) => stringWidth(cell)))
+  const place = widest(file.messages.map((message) => stringifyPosition(message.place)))
+  const label = widest(file.messages.map((message) => (message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info')))
+  const rule = widest(file.messages.map((message) => message.ruleId ?? ''))
+  const source = widest(file.messages.map((message) => message.source ?? ''))
+  // Each column is followed by one space; the last one's trailing space is trimmed.
+  const indent = place + 1 + label + 1
+  const room = Math.max(MIN_REASON_WIDTH, width - indent - 1 - rule - 1 - source)
+  for (const message of file.messages) {
+    const lines = wrapAnsi(message.message, room, { hard: true, trim: true }).split('\n')
+    message.message = lines.map((line, index) => (index === 0 ? line : `${' '.repeat(indent)}${line}`)).join('\n')
+  }
+}
+
 /**
  * One file's diagnostics in a unified format: vfile-reporter (text), one line each (unix), or its
  * vfile-reporter-json object. Files are formatted one at a time, so a run of any size streams them;
  * `DiagnosticsStream` joins them.
  */
-export function formatFileDiagnostics(file: VFile, format: Format, options: { color?: boolean } = {}): string {
+export function formatFileDiagnostics(file: VFile, format: Format, options: DiagnosticsOptions = {}): string {
   switch (format) {
     case 'json':
       return reporterJson([file]).slice(1, -1)
     case 'unix':
       return unixLines(file)
     case 'text':
-      return textBlock(file, options.color ?? false)
+      return textBlock(file, options.color ?? false, options.width)
     case 'github':
       return githubLines(file)
     case 'sarif':
@@ -96,7 +137,7 @@ export class DiagnosticsStream {
 }
 
 /** Diagnostics for several files at once (as `DiagnosticsStream` would write them). */
-export function formatDiagnostics(files: VFile[], format: Format, options: { color?: boolean } = {}): string {
+export function formatDiagnostics(files: VFile[], format: Format, options: DiagnosticsOptions = {}): string {
   let out = ''
   const stream = new DiagnosticsStream(format, (text) => (out += text))
   for (const file of files) stream.add(formatFileDiagnostics(file, format, options))

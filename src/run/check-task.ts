@@ -15,6 +15,8 @@ export interface CheckSetup {
   format: Format
   /** Colour in the text format (decided by the run: a terminal, no NO_COLOR, no --no-color). */
   color?: boolean
+  /** The terminal's width, for the text format (decided by the run: stdout is a terminal). */
+  width?: number
   unknown: boolean
   /** Spans a person said are right (rejected changes), by absolute path: no message there. */
   quiet: Record<string, Span[]>
@@ -39,7 +41,7 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     const file = checker.check(read.text, input.displayPath)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     const counts = settleFindings(file, read.text, setup)
-    return { path: input.displayPath, problems: file.messages.length, counts, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
+    return { path: input.displayPath, problems: file.messages.length, counts, output: formatFileDiagnostics(file, setup.format, { color: setup.color, width: setup.width }) }
   }
 }
 

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander'
 import { ConfigError } from '../../errors.js'
 import { displayPathOf, findInputs, type InputFile } from '../../io/inputs.js'
 import { InterruptWatch, Interrupted } from '../../io/write.js'
-import { DiagnosticsStream, formatFileDiagnostics, FORMATS, type Format } from '../../report/diagnostics.js'
+import { DiagnosticsStream, formatFileDiagnostics, FORMATS, terminalWidth, type Format } from '../../report/diagnostics.js'
 import type { SarifRule } from '../../report/ci-formats.js'
 import { checkExitCode, useColor, withOutputOptions } from '../output-options.js'
 import { readsStdin, readStdinText, STDIN_LABEL } from '../stdin.js'
@@ -69,7 +69,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files), ...configuredFindings() }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), width: terminalWidth(), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files), ...configuredFindings() }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
@@ -132,7 +132,7 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
   const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name)
   const counts = settleFindings(file, text, configuredFindings())
   const output = new DiagnosticsStream(options.format, (out) => process.stdout.write(out), await ruleDescriber(options.format))
-  output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color) }))
+  output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color), width: terminalWidth() }))
   output.end()
   process.exitCode = checkExitCode(counts, 0, options.maxWarnings)
 }
