@@ -10,14 +10,14 @@ import type { ProjectConfig } from '../config/types.js'
 import { shownPath } from '../paths.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
-export const OUT_OPTION = ['-o, --out <dir>', 'the output folder of the clean run (its reports and decisions.json)', 'cleaned'] as const
+export const OUT_OPTION = ['-o, --out <dir>', 'the output folder of the clean run (its reports and decisions.json); a project config\'s out replaces the default', 'cleaned'] as const
 
 /** The `--rules` option, as every command that reads rules takes it. */
-export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: ./rules, else the bundled rules)'] as const
+export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: the project config\'s layers, else ./rules, else the bundled rules)'] as const
 
 /** The arguments every command that reads texts shares: the paths, and the rules to use. */
 export function withInputs(command: Command): Command {
-  return command.argument('[paths...]', 'text files, or folders searched for *.txt (default: those of the last clean run, else ./seeds)').option(...RULES_OPTION)
+  return command.argument('[paths...]', 'text files, or folders searched for *.txt (default: the project config\'s inputs, else those of the last clean run, else ./seeds)').option(...RULES_OPTION)
 }
 
 /** The record of the last run into `outFolder`, if there is a readable one. */
