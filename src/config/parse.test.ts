@@ -73,6 +73,7 @@ describe('validateConfig', () => {
     expect(errorOf('out: 3\n')).toBe('mtclean.config.yaml:1:6: out must be a non-empty text')
     expect(errorOf('extensions: ["*"]\n')).toMatch(/^mtclean\.config\.yaml:1:14: an extension is letters and digits/)
     expect(errorOf('ignore:\n  - regex: "("\n')).toMatch(/^mtclean\.config\.yaml:2:12: ignore: not a valid regular expression/)
+    expect(errorOf('ignore:\n  - regex: "(a+)+$"\n')).toMatch(/^mtclean\.config\.yaml:2:12: ignore: this regular expression can backtrack catastrophically/)
     expect(errorOf('ignore:\n  - 42\n')).toMatch(/^mtclean\.config\.yaml:2:5: each ignore entry is a phrase/)
     expect(errorOf('- out\n')).toMatch(/^mtclean\.config\.yaml:1:1: the config must be a mapping/)
   })

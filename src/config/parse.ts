@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml'
 import { ConfigError } from '../errors.js'
+import { backtrackingVerdict } from '../rules/redos.js'
 import { REPORT_VIEWS, SEVERITIES, type IgnoreEntry, type ProjectConfig, type ReportView, type RuleLayers, type Severity } from './types.js'
 
 /** A config as the YAML loader read it: the document, and where in it the config is (`mtclean` in package.json). */
@@ -155,6 +156,9 @@ export function validateConfig(source: ConfigSource, file: string, shown: string
       } catch (error) {
         fail(regexNode as Node, `ignore: not a valid regular expression: ${(error as Error).message}`)
       }
+      // It runs over every text, as a rule's pattern does: the same check (recheck; its verdicts are kept on disk).
+      const backtracking = backtrackingVerdict(regex, `gu${flags}`)
+      if (backtracking) fail(regexNode as Node, `ignore: this regular expression can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`)
       return { regex, flags }
     }
     return fail(item as Node, 'each ignore entry is a phrase (a text), or a mapping with regex (and flags)')
