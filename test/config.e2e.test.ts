@@ -5,7 +5,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guardProjectFolders, PROJECT, projectWithTexts, runCli, snapshotTree } from './helpers/project.js'
 
-guardProjectFolders()
+// These runs use the clone's bundled rules: they must never write there (only rules/: the whole tree takes long to compare on a loaded machine).
+guardProjectFolders(['rules'])
 
 // A sentence of the seeds with two known variants a rule fixes (known-variant findings when checked).
 const GARBLED = 'Ravorov met Asia Danian.\n'
@@ -56,6 +57,13 @@ describe('the project config', () => {
     expect(on.stdout).toMatch(/known-variant/)
     const piped = spawnSync(process.execPath, [path.join(PROJECT, 'bin/mtclean.js'), 'check', '-', '--format', 'unix'], { cwd: dir, input: GARBLED, encoding: 'utf8' })
     expect(piped).toMatchObject({ status: 0, stdout: '' })
+    // clean --check: a finding the cleaning leaves (a repeated word no rule fixes) is not listed when its check is off.
+    const texts = { 'in/a.txt': 'Wang Yi said the the talks went well.\n' }
+    const listed = runCli(['clean', 'in', '--check', '--out', 'out', '-q'], configured('out: out\n', texts))
+    expect(listed.stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 1 finding(s) to review → out/\n')
+    const silent = configured('checks:\n  repeated-word: off\n', texts)
+    expect(runCli(['clean', 'in', '--check', '--out', 'out', '-q'], silent).stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 0 finding(s) to review → out/\n')
+    expect(read(silent, 'out/report.md')).not.toMatch(/repeated-word/)
   })
 
   it('a warn is reported but keeps exit 0; an error is an error and exits 1; --max-warnings counts the warns', () => {
