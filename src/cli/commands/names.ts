@@ -34,7 +34,7 @@ async function runAdd(words: string[], options: AddOptions, command: Command): P
   // The YAML editor loads only when this command runs: `mtclean` starts faster.
   const { addNames, projectNamesFile } = await import('../../rules/names-edit.js')
   // With the project config's layers, the names go to its rules folder, never into another layer.
-  const layered = command.getOptionValueSource('rules') === 'config' ? projectLayer(options, command, cwd).writable : undefined
+  const layered = options.file === undefined && command.getOptionValueSource('rules') === 'config' ? projectLayer(options, command, cwd).writable : undefined
   const file = projectNamesFile({ file: options.file, rules: layered ? [layered] : options.rules, cwd })
   const shown = path.relative(cwd, file) || file
   const { added, already } = addNames(shown, words, { dryRun: options.dryRun })
