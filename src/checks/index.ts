@@ -4,6 +4,8 @@ import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { stringifyPosition } from 'unist-util-stringify-position'
 import type { VFileMessage } from 'vfile-message'
+import type { Span } from '../apply/offset-map.js'
+import { insideOneRange, isDisabled, maskOutside, type ProseMap } from '../formats/prose.js'
 import type { RuleSet } from '../rules/compile.js'
 import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
@@ -41,8 +43,11 @@ export const CHECKS: { plugin: Check; ruleIds: string[]; summary: string }[] = [
 ]
 
 export interface Checker {
-  /** Runs every check on one text; the messages are on the returned file, sorted by place. */
-  check(text: string, path?: string): VFile
+  /**
+   * Runs every check on one text; the messages are on the returned file, sorted by place. With the prose
+   * map of a Markdown or HTML text, only its prose is checked, a block at a time (see `proseChunks`).
+   */
+  check(text: string, path?: string, prose?: ProseMap): VFile
 }
 
 /** Builds the retext pipeline once (the dictionary is loaded here, once per run). */
@@ -67,19 +72,29 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; co
     return file
   }
   return {
-    check(text, path) {
+    check(text, path, prose) {
       // Paths are relative to the working folder: said as `.`, so no output (vfile-reporter-json) shows it absolute.
       const file = new VFile({ value: text, path, cwd: '.' })
-      // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
-      // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
-      let line = 1
-      for (const chunk of paragraphChunks(text)) {
-        for (const message of checkOne(chunk.text, path).messages) {
-          if (message.ruleId === 'truncated' && chunk.start + chunk.text.length < text.length) continue
-          shiftMessage(message, chunk.start, line - 1)
-          file.messages.push(message)
+      if (prose) {
+        for (const chunk of proseChunks(text, prose)) {
+          for (const message of checkOne(chunk.text, path).messages) {
+            if (message.ruleId === 'truncated' && !chunk.last) continue
+            shiftMessage(message, chunk.start, chunk.line - 1)
+            if (inProse(message, chunk.ranges) && !disabledFor(message, prose)) file.messages.push(message)
+          }
         }
-        line += chunk.lines
+      } else {
+        // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
+        // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
+        let line = 1
+        for (const chunk of paragraphChunks(text)) {
+          for (const message of checkOne(chunk.text, path).messages) {
+            if (message.ruleId === 'truncated' && chunk.start + chunk.text.length < text.length) continue
+            shiftMessage(message, chunk.start, line - 1)
+            file.messages.push(message)
+          }
+          line += chunk.lines
+        }
       }
       file.messages.sort((a, b) => offsetOf(a) - offsetOf(b))
       return file
@@ -119,6 +134,43 @@ export function paragraphChunks(text: string): { text: string; start: number; li
     if (start >= text.length) break
   }
   return chunks
+}
+
+/** The span a message covers, by offsets into the whole text (after `shiftMessage`). */
+function spanOf(message: VFileMessage): Span | undefined {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  const start = place?.start.offset
+  const end = place?.end.offset
+  return start === undefined || end === undefined ? undefined : { start, end }
+}
+
+/** A message that reaches into markup (`**Lavrov**,` read as `Lavrov  ,`) is not about the prose: dropped. */
+const inProse = (message: VFileMessage, ranges: readonly Span[]): boolean => {
+  const span = spanOf(message)
+  return span === undefined || insideOneRange(span, ranges)
+}
+
+const disabledFor = (message: VFileMessage, prose: ProseMap): boolean => {
+  const span = spanOf(message)
+  return span !== undefined && isDisabled(span, message.ruleId ?? undefined, prose.disabled)
+}
+
+/**
+ * One chunk per block of prose: the text from the start of the block's first line to its end, with all
+ * but the block's prose blanked (so a chunk starts at column 1 and every column stays), and the line it
+ * starts on. A block is checked alone, as retext's Markdown and HTML integrations make a paragraph of
+ * each: a heading never runs into the paragraph under it. Only the last block can be `truncated`.
+ */
+export function proseChunks(text: string, prose: ProseMap): { text: string; start: number; line: number; ranges: Span[]; last: boolean }[] {
+  let line = 1
+  let counted = 0
+  return prose.blocks.map((block, index) => {
+    const first = block.ranges[0]!.start
+    const start = text.lastIndexOf('\n', first - 1) + 1
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++
+    counted = Math.max(counted, start)
+    return { text: maskOutside(text, block.ranges, start, block.ranges.at(-1)!.end), start, line, ranges: block.ranges, last: index === prose.blocks.length - 1 }
+  })
 }
 
 /** Moves a message found in a chunk to its place in the whole file. */

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { cleanText } from '../clean.js'
 import { ConfigError } from '../errors.js'
+import { formatOf } from '../formats/format.js'
+import { loadProseReaders, proseOf } from '../formats/prose.js'
 import { describeFsError } from '../io/read.js'
 import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
 import { readStdinText, STDIN_LABEL, STDIN_PATH } from './stdin.js'
@@ -9,6 +11,8 @@ export interface CleanStreamOptions {
   rules?: string[]
   /** Where the changes go as JSON lines (a file, or a descriptor such as /dev/fd/3). */
   changes?: string
+  /** The text's name: its extension says its format, as Prettier's --stdin-filepath does. */
+  stdinFilename?: string
 }
 
 /** One change as a line of `--changes`: offsets into the text read (UTF-16 code units, as in report.json). */
@@ -30,7 +34,9 @@ export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
   const text = await readStdinText(STDIN_LABEL)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
-  const { output, applied } = cleanText(text, ruleSet)
+  const format = formatOf(options.stdinFilename)
+  await loadProseReaders([format])
+  const { output, applied } = cleanText(text, ruleSet, undefined, proseOf(text, format))
   if (options.changes !== undefined) {
     const lines = applied.map((change) => JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine))
     try {

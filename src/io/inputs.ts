@@ -42,8 +42,17 @@ function* walk(folder: string): Generator<WalkEntry> {
   }
 }
 
-/** Folders are searched for `*.txt` (recursively, in name order); files are taken as named. */
-export function findInputs(paths: string[], cwd: string): { files: InputFile[]; roots: InputRoot[] } {
+/**
+ * The extensions a folder is searched for: plain text, Markdown and HTML (src/formats/format.ts says how
+ * each is read). One list, so that a project config can replace it.
+ */
+export const DEFAULT_INPUT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html']
+
+/** Folders are searched (recursively, in name order) for files with one of `extensions`; files are taken as named. */
+export function findInputs(paths: string[], cwd: string, extensions: readonly string[] = DEFAULT_INPUT_EXTENSIONS): { files: InputFile[]; roots: InputRoot[] } {
+  const names = extensions.map((extension) => extension.replace(/^\./, ''))
+  const pattern = names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`
+  const wanted = (relative: string): boolean => extensions.some((extension) => relative.endsWith(extension))
   const files: InputFile[] = []
   const roots: InputRoot[] = []
   const seen = new Set<string>()
@@ -58,7 +67,7 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
     const found: { absolutePath: string; outputPath: string }[] = []
     if (stats.isDirectory()) {
       roots.push({ folder: absolute, isFolder: true })
-      const listed = globSync('**/*.txt', { cwd: absolute, followSymbolicLinks: false })
+      const listed = globSync(pattern, { cwd: absolute, followSymbolicLinks: false })
       // The glob passes over links it cannot follow (a loop, a missing target) and over FIFOs and devices:
       // take them in, so that reading them fails and is reported instead of vanishing from the run unnoticed.
       const seenHere = new Set(listed)
@@ -68,7 +77,7 @@ export function findInputs(paths: string[], cwd: string): { files: InputFile[]; 
         if ('unreadable' in entry) listed.push(relative)
         else {
           const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
-          if (special && relative.endsWith('.txt') && !seenHere.has(relative)) listed.push(relative)
+          if (special && wanted(relative) && !seenHere.has(relative)) listed.push(relative)
         }
       }
       for (const relative of listed.sort()) {

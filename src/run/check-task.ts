@@ -1,6 +1,8 @@
 import type { Span } from '../apply/offset-map.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
 import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
+import { formatOf, type TextFormat } from '../formats/format.js'
+import { loadProseReaders, proseOf } from '../formats/prose.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -17,6 +19,8 @@ export interface CheckSetup {
   quiet: Record<string, Span[]>
   /** Rarer spellings of the folder checked (`corpusSpellings`), handed to every worker. */
   corpus?: CorpusSpelling[]
+  /** The formats of the inputs: their parsers are loaded once, before the first file. */
+  formats: TextFormat[]
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
@@ -26,10 +30,11 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
   const ruleSet = compileValidated(setup.rules)
   const { createChecker } = await import('../checks/index.js')
   const checker = createChecker(ruleSet, { unknown: setup.unknown, corpus: setup.corpus })
+  await loadProseReaders(setup.formats)
   return (input) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
-    const file = checker.check(read.text, input.displayPath)
+    const file = checker.check(read.text, input.displayPath, proseOf(read.text, formatOf(input.absolutePath)))
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
   }

@@ -15,6 +15,8 @@ import { reportFile, tallyOf, type FileTally } from '../report/report.js'
 import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
+import { formatOf, type TextFormat } from '../formats/format.js'
+import { loadProseReaders, proseOf } from '../formats/prose.js'
 import type { VFileMessage } from 'vfile-message'
 
 /** What every file of a `clean` run shares; plain data, so a worker thread can rebuild the rest. */
@@ -33,6 +35,8 @@ export interface CleanSetup {
   corpus?: CorpusSpelling[]
   /** false for a dry run: nothing is written, only the diff is wanted. */
   write: boolean
+  /** The formats of the inputs: their parsers are loaded once, before the first file. */
+  formats: TextFormat[]
 }
 
 export interface CleanItem {
@@ -79,11 +83,15 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
   const decisionOf = (id: string) => decisions.get(id)?.decision
   // The checks load a dictionary: only when asked for.
   const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet, { corpus: setup.corpus }) : undefined
+  await loadProseReaders(setup.formats)
   return ({ input, index }) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
-    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }) }
+    // Markdown and HTML: only the prose is cleaned and checked (src/formats/).
+    const format = formatOf(input.absolutePath)
+    const review = { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }
+    const result: FileResult = { input, source, ...cleanText(source, ruleSet, review, proseOf(source, format)) }
     const proposed = result.applied.length + result.skipped.length
     if (proposed > MAX_CHANGES_PER_FILE) {
       const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
@@ -95,7 +103,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     let findings: VFileMessage[] = []
     if (checker) {
-      const checked = checker.check(result.output, shownOutput)
+      const checked = checker.check(result.output, shownOutput, proseOf(result.output, format))
       // A rejected change is a person's word that the text is right there: no check asks about it again.
       const map = new OffsetMap(result.applied)
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))

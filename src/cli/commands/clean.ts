@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
+import { formatsOf } from '../../formats/format.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'
 import { lockOutputFolder } from '../../io/lock.js'
@@ -29,6 +30,7 @@ interface CleanOptions {
   jobs?: number
   quiet?: boolean
   changes?: string
+  stdinFilename?: string
 }
 
 export function registerClean(program: Command): void {
@@ -38,7 +40,8 @@ export function registerClean(program: Command): void {
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
     .option('-q, --quiet', 'no progress bar')
-    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)'),
+    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)')
+    .option('--stdin-filename <name>', 'with `-`: the name of the text read, whose extension says its format (`a.md`: Markdown, `a.html`: HTML; default: plain text)'),
   ).action(async (paths: string[], options: CleanOptions, command: Command) => runClean(paths, options, command))
 }
 
@@ -53,6 +56,7 @@ async function runClean(paths: string[], options: CleanOptions, command: Command
     return cleanStream(options)
   }
   if (options.changes !== undefined) throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
+  if (options.stdinFilename !== undefined) throw new ConfigError('--stdin-filename names a text read from stdin: give `-` as the path', '--stdin-filename')
   const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd)
   const { files, roots } = findInputs(given, cwd)
   const sizes = files.map((file) => sizeOf(file.absolutePath))
@@ -105,7 +109,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       rulesHash: rulesHash(ruleSet.files),
       checked: options.check ?? false,
     }
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined, formats: formatsOf(files) }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {

@@ -1,0 +1,130 @@
+import type { Span } from '../apply/offset-map.js'
+import { DisableTracker, directiveOf } from './disable-comments.js'
+import type { TextFormat } from './format.js'
+
+/** The prose of one block (a paragraph, a heading, a table cell, a list item's text): never joined to another's. */
+export interface ProseBlock {
+  /** Its prose in the original text, in order, not touching: the markup between two ranges is not prose. */
+  ranges: Span[]
+}
+
+/** A span a `<!-- mtclean-disable [ids…] -->` comment leaves alone: for the ids named, or for all. */
+export interface DisabledSpan extends Span {
+  ids?: string[]
+}
+
+/**
+ * Where the prose of a Markdown or HTML text is, by offsets into the text as written: only this is
+ * cleaned and checked. Everything else (code, URLs, attributes, comments, front matter, markup) stays.
+ */
+export interface ProseMap {
+  blocks: ProseBlock[]
+  disabled: DisabledSpan[]
+}
+
+/**
+ * Collects prose ranges and disable comments in document order, as a walk over a syntax tree meets them
+ * (`markdown.ts`, `html.ts`): a range is added to the current block, and the walk starts a new block
+ * wherever the tree has a block boundary.
+ */
+export class ProseCollector {
+  private readonly blocks: ProseBlock[] = []
+  private current: Span[] = []
+  private readonly disables = new DisableTracker()
+
+  text(start: number, end: number): void {
+    if (end <= start) return
+    const last = this.current.at(-1)
+    if (last && last.end === start) last.end = end
+    else this.current.push({ start, end })
+  }
+
+  breakBlock(): void {
+    if (this.current.length > 0) this.blocks.push({ ranges: this.current })
+    this.current = []
+  }
+
+  /** A comment at [start, end) whose text (without `<!--` and `-->`) is `value`. */
+  comment(value: string, start: number, end: number): void {
+    const directive = directiveOf(value)
+    if (directive) this.disables.add(directive, start, end)
+  }
+
+  finish(textLength: number): ProseMap {
+    this.breakBlock()
+    return { blocks: this.blocks, disabled: this.disables.finish(textLength) }
+  }
+}
+
+type ProseReader = (text: string) => ProseMap
+const readers = new Map<TextFormat, ProseReader>()
+
+/**
+ * Loads the parsers of the formats a run will read (remark and rehype take a fifth of a second to load: a
+ * run of plain text does not pay for them). Call it before `proseOf`.
+ */
+export async function loadProseReaders(formats: Iterable<TextFormat>): Promise<void> {
+  for (const format of new Set(formats)) {
+    if (readers.has(format)) continue
+    if (format === 'markdown') readers.set(format, (await import('./markdown.js')).markdownProse)
+    if (format === 'html') readers.set(format, (await import('./html.js')).htmlProse)
+  }
+}
+
+/** Where the prose of a text in the given format is; undefined for plain text, which is prose throughout. */
+export function proseOf(text: string, format: TextFormat): ProseMap | undefined {
+  if (format === 'text') return undefined
+  const reader = readers.get(format)
+  if (!reader) throw new Error(`the ${format} parser was not loaded (loadProseReaders)`)
+  return reader(text)
+}
+
+const isLineBreak = (char: string): boolean => char === '\n' || char === '\r'
+
+/** `text` with every character outside `ranges` (sorted, not overlapping) blanked to a space, line breaks kept: every offset, line and column stays. */
+export function maskOutside(text: string, ranges: readonly Span[], from = 0, to = text.length): string {
+  let masked = ''
+  let at = from
+  const blank = (end: number): void => {
+    for (let index = at; index < end; index++) masked += isLineBreak(text[index]!) ? text[index] : ' '
+  }
+  for (const range of ranges) {
+    const start = Math.max(range.start, from)
+    const end = Math.min(range.end, to)
+    if (end <= start) continue
+    blank(start)
+    masked += text.slice(start, end)
+    at = end
+  }
+  blank(to)
+  return masked
+}
+
+/** Every prose range of the map, in order. */
+export const allRanges = (prose: ProseMap): Span[] => prose.blocks.flatMap((block) => block.ranges)
+
+/** Whether `span` lies inside one of `ranges` (sorted): a change or a message that crosses markup does not. */
+export function insideOneRange(span: Span, ranges: readonly Span[]): boolean {
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const range = ranges[middle]!
+    if (range.end < span.start) low = middle + 1
+    else if (range.start > span.start) high = middle - 1
+    else if (span.end <= range.end) return true
+    else low = middle + 1 // a range that ends where the span starts: the next may hold it
+  }
+  return false
+}
+
+/** Whether `span` (a change or a message of rule or check `id`) meets a span disabled for it. */
+export function isDisabled(span: Span, id: string | undefined, disabled: readonly DisabledSpan[]): boolean {
+  return disabled.some((off) => (off.ids === undefined || (id !== undefined && off.ids.includes(id))) && meets(span, off))
+}
+
+/** Overlap, or an insertion at or inside the span's edges. */
+function meets(a: Span, b: Span): boolean {
+  if (a.start === a.end) return b.start <= a.start && a.start <= b.end
+  return a.start < b.end && b.start < a.end
+}
