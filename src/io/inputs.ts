@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -80,7 +80,10 @@ export function findInputs(paths: string[], cwd: string, extensions: readonly st
           if (special && wanted(relative) && !seenHere.has(relative)) listed.push(relative)
         }
       }
-      for (const relative of listed.sort()) {
+      // An output folder of mtclean (it has the manifest) is searched for the cleaned copies, not for
+      // mtclean's own report.md and report.html beside them.
+      const ownFiles = existsSync(path.join(absolute, '.mtclean-manifest.json')) ? RESERVED_OUTPUT_NAMES : new Set<string>()
+      for (const relative of listed.filter((each) => !ownFiles.has(each)).sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
       }
     } else {
