@@ -120,4 +120,18 @@ describe('Markdown and HTML', () => {
     expect(existsSync(path.join(dir, 'again/report.md'))).toBe(true)
     expect(again.stderr).toMatch(/4 file\(s\), 0 change\(s\)/) // the 4 copies, not report.md and report.html
   })
+
+  it('an HTML file nested too deeply for the parser is named and left alone; the others are cleaned', () => {
+    const deep = `${'<b>'.repeat(50_000)}Ravorov${'</b>'.repeat(50_000)}`
+    const dir = projectWithTexts({ 'in/a.md': 'Ravorov\n', 'in/deep.html': deep })
+    const result = runCli(['clean', 'in', '--out', 'out'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('in/deep.html: cannot be read as HTML: nested too deeply')
+    expect(readFileSync(path.join(dir, 'out/a.md'), 'utf8')).toBe('Lavrov\n')
+    expect(readFileSync(path.join(dir, 'in/deep.html'), 'utf8')).toBe(deep)
+    const streamed = runCliWithStdin(['clean', '-', '--stdin-filename', 'deep.html'], dir, deep)
+    expect(streamed.status).toBe(2)
+    expect(streamed.stdout.length).toBe(0)
+    expect(streamed.stderr.toString('utf8')).toMatch(/^deep\.html: cannot be read as HTML: nested too deeply/)
+  })
 })

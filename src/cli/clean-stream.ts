@@ -36,7 +36,7 @@ export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const format = formatOf(options.stdinFilename)
   await loadProseReaders([format])
-  const { output, applied } = cleanText(text, ruleSet, undefined, proseOf(text, format))
+  const { output, applied } = cleanText(text, ruleSet, undefined, proseOf(text, format, options.stdinFilename ?? STDIN_LABEL))
   if (options.changes !== undefined) {
     const lines = applied.map((change) => JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine))
     try {

@@ -1,4 +1,5 @@
 import type { Span } from '../apply/offset-map.js'
+import { ConfigError } from '../errors.js'
 import { DisableTracker, directiveOf } from './disable-comments.js'
 import type { TextFormat } from './format.js'
 
@@ -71,12 +72,23 @@ export async function loadProseReaders(formats: Iterable<TextFormat>): Promise<v
   }
 }
 
-/** Where the prose of a text in the given format is; undefined for plain text, which is prose throughout. */
-export function proseOf(text: string, format: TextFormat): ProseMap | undefined {
+const FORMAT_NAMES: Record<TextFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' }
+
+/**
+ * Where the prose of a text in the given format is; undefined for plain text, which is prose throughout.
+ * A text nested too deeply for the parsers (200,000 `<b>` in a row overflow hast-util-from-parse5's
+ * recursion) is refused with a ConfigError naming `label`: the file is reported and left as it is.
+ */
+export function proseOf(text: string, format: TextFormat, label = ''): ProseMap | undefined {
   if (format === 'text') return undefined
   const reader = readers.get(format)
   if (!reader) throw new Error(`the ${format} parser was not loaded (loadProseReaders)`)
-  return reader(text)
+  try {
+    return reader(text)
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConfigError(`cannot be read as ${FORMAT_NAMES[format]}: nested too deeply (${error.message})`, label)
+    throw error
+  }
 }
 
 const isLineBreak = (char: string): boolean => char === '\n' || char === '\r'

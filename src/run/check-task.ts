@@ -3,6 +3,7 @@ import { dropMessagesIn } from '../checks/quiet-spans.js'
 import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
 import { formatOf, type TextFormat } from '../formats/format.js'
 import { loadProseReaders, proseOf } from '../formats/prose.js'
+import { ConfigError } from '../errors.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -34,7 +35,14 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
   return (input) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
-    const file = checker.check(read.text, input.displayPath, proseOf(read.text, formatOf(input.absolutePath)))
+    let prose
+    try {
+      prose = proseOf(read.text, formatOf(input.absolutePath), input.displayPath)
+    } catch (error) {
+      if (error instanceof ConfigError) return { path: input.displayPath, failure: error.message }
+      throw error
+    }
+    const file = checker.check(read.text, input.displayPath, prose)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     return { path: input.displayPath, problems: file.messages.length, output: formatFileDiagnostics(file, setup.format, { color: setup.color }) }
   }

@@ -91,7 +91,14 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     // Markdown and HTML: only the prose is cleaned and checked (src/formats/).
     const format = formatOf(input.absolutePath)
     const review = { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }
-    const result: FileResult = { input, source, ...cleanText(source, ruleSet, review, proseOf(source, format)) }
+    let prose
+    try {
+      prose = proseOf(source, format, input.displayPath)
+    } catch (error) {
+      if (error instanceof ConfigError) return { path: input.displayPath, failure: error.message }
+      throw error
+    }
+    const result: FileResult = { input, source, ...cleanText(source, ruleSet, review, prose) }
     const proposed = result.applied.length + result.skipped.length
     if (proposed > MAX_CHANGES_PER_FILE) {
       const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
@@ -103,7 +110,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     let findings: VFileMessage[] = []
     if (checker) {
-      const checked = checker.check(result.output, shownOutput, proseOf(result.output, format))
+      // The copy differs from the source only in prose: it parses as the source did.
+      const checked = checker.check(result.output, shownOutput, proseOf(result.output, format, shownOutput))
       // A rejected change is a person's word that the text is right there: no check asks about it again.
       const map = new OffsetMap(result.applied)
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))

@@ -116,7 +116,7 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
   // The name given decides the format, as Prettier's --stdin-filepath does: `--stdin-filename a.md` checks Markdown.
   const format = formatOf(options.stdinFilename)
   await loadProseReaders([format])
-  const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name, proseOf(text, format))
+  const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name, proseOf(text, format, name))
   const output = new DiagnosticsStream(options.format, (out) => process.stdout.write(out), await ruleDescriber(options.format))
   output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color) }))
   output.end()
