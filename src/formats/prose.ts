@@ -112,6 +112,15 @@ export function maskOutside(text: string, ranges: readonly Span[], from = 0, to 
   return masked
 }
 
+/**
+ * A text with all but its prose blanked (plain text as it is), for what reads a whole text at once
+ * rather than a block at a time: the corpus's spellings, `suggest`.
+ */
+export function proseText(text: string, format: TextFormat, label = ''): string {
+  const prose = proseOf(text, format, label)
+  return prose ? maskOutside(text, allRanges(prose)) : text
+}
+
 /** Every prose range of the map, in order. */
 export const allRanges = (prose: ProseMap): Span[] => prose.blocks.flatMap((block) => block.ranges)
 

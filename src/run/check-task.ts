@@ -1,8 +1,8 @@
 import type { Span } from '../apply/offset-map.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
 import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
-import { formatOf, type TextFormat } from '../formats/format.js'
-import { loadProseReaders, proseOf } from '../formats/prose.js'
+import { formatOf, formatsOf, type TextFormat } from '../formats/format.js'
+import { loadProseReaders, proseOf, proseText } from '../formats/prose.js'
 import { ConfigError } from '../errors.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
@@ -52,12 +52,19 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
  * The first pass of a check over several files: counts their capitalised word forms, one file at a time
  * (only the counts stay in memory), and returns the rarer spellings a letter off a commoner one.
  */
-export function corpusSpellings(files: InputFile[]): CorpusSpelling[] {
+export async function corpusSpellings(files: InputFile[]): Promise<CorpusSpelling[]> {
   if (files.length < 2) return []
+  await loadProseReaders(formatsOf(files))
   const counter = new SpellingCounter()
   for (const input of files) {
     const read = readInputText(input.absolutePath)
-    if ('text' in read) counter.add(read.text)
+    if (!('text' in read)) continue
+    try {
+      // Only the prose of Markdown and HTML: a name in code or an address is no spelling of the corpus.
+      counter.add(proseText(read.text, formatOf(input.absolutePath), input.displayPath))
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error // a file nested too deeply: its own run reports it
+    }
   }
   return counter.spellings()
 }

@@ -65,7 +65,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files), formats: formatsOf(files) }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: await corpusSpellings(files), formats: formatsOf(files) }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)

@@ -109,7 +109,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       rulesHash: rulesHash(ruleSet.files),
       checked: options.check ?? false,
     }
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined, formats: formatsOf(files) }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? await corpusSpellings(files) : undefined, formats: formatsOf(files) }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
