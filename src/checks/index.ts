@@ -11,7 +11,7 @@ import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
 import type { CorpusSpelling } from './corpus.js'
 import { fragments } from './fragments.js'
-import { knownVariants } from './known-variants.js'
+import { fixingRuleOf, knownVariants } from './known-variants.js'
 import { Knowledge } from './knowledge.js'
 import { missingSpace } from './missing-space.js'
 import type { Check, CheckOptions } from './options.js'
@@ -152,7 +152,9 @@ const inProse = (message: VFileMessage, ranges: readonly Span[]): boolean => {
 
 const disabledFor = (message: VFileMessage, prose: ProseMap): boolean => {
   const span = spanOf(message)
-  return span !== undefined && isDisabled(span, message.ruleId ?? undefined, prose.disabled)
+  if (span === undefined) return false
+  const fixingRule = fixingRuleOf.get(message)
+  return isDisabled(span, message.ruleId ?? undefined, prose.disabled) || (fixingRule !== undefined && isDisabled(span, fixingRule, prose.disabled))
 }
 
 /**

@@ -51,6 +51,12 @@ describe('checking the prose of Markdown and HTML', () => {
     ])
   })
 
+  it('says nothing of a known variant where its rule is disabled', () => {
+    expect(markdown('<!-- mtclean-disable lavrov -->\nHe met Ravorov and Brillings.\n')).toEqual([
+      '2:20-2:29: `Brillings` is a known variant of `Blinken`: fixable by rule blinken (rules/test.yaml:8:5) [known-variant]',
+    ])
+  })
+
   it('reports a truncated text at its last block only', () => {
     expect(markdown('The article concl\n\nThe end.\n')).toEqual([])
     expect(markdown('The end.\n\nThe article concl\n').map((message) => message.split(': ')[0])).toEqual(['3:13-3:18'])
