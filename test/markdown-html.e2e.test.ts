@@ -42,6 +42,9 @@ describe('Markdown and HTML', () => {
     const plain = runCliWithStdin(['clean', '-'], dir, '[Ravorov](http://x.com/Ravorov)').stdout.toString('utf8')
     expect(plain).toBe('[Lavrov](http://x.com/Lavrov)')
     expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, '[Ravorov](http://x.com/Ravorov)').stdout.toString('utf8')).toBe('[Lavrov](http://x.com/Ravorov)')
+    // A byte order mark and CRLF line ends stay, and the places after them are right.
+    const bom = '\uFEFF# Ravorov\r\n\r\n> Ravorov met\r\n> Asia Danian `Ravorov`.\r\n'
+    expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, bom).stdout.toString('utf8')).toBe('\uFEFF# Lavrov\r\n\r\n> Lavrov met\r\n> ASEAN `Ravorov`.\r\n')
   })
 
   it('report.json gives each change at its place in the original file', () => {

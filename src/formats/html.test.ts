@@ -22,6 +22,10 @@ describe('htmlProse', () => {
     expect(blocksOf('<p>Wang &amp; Yi</p>')).toEqual([['Wang &amp; Yi']])
   })
 
+  it('gives offsets into the text as written, with a byte order mark too', () => {
+    expect(blocksOf('\uFEFF<p>Lavrov</p>\r\n<p>Wang Yi</p>')).toEqual([['Lavrov'], ['Wang Yi']])
+  })
+
   it('reads disable comments', () => {
     const text = '<p>A</p><!-- mtclean-disable --><p>B</p><!-- mtclean-enable --><p>C</p>'
     const [span] = htmlProse(text).disabled

@@ -24,7 +24,8 @@ export function htmlProse(text: string): ProseMap {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (node.type === 'text') {
-      if (start !== undefined && end !== undefined) collector.text(start, end)
+      // Only white space (between tags) or a byte order mark is no prose: not a block to check.
+      if (start !== undefined && end !== undefined && /[^\s\uFEFF]/.test(node.value)) collector.text(start === 0 && text.startsWith('\uFEFF') ? 1 : start, end)
       return
     }
     if (node.type === 'comment') {

@@ -30,6 +30,10 @@ describe('markdownProse', () => {
     expect(blocksOf(text)).toEqual([['Lavrov met\n', 'Wang Yi.'], ['Sergei\n', 'Lavrov']])
   })
 
+  it('gives offsets into the text as written, with a byte order mark too', () => {
+    expect(blocksOf('\uFEFF# Lavrov\r\n\r\n> Wang\r\n> Yi\r\n')).toEqual([['Lavrov'], ['Wang\r\n', 'Yi']])
+  })
+
   it('reads disable comments, inline or on their own line', () => {
     const text = 'A <!-- mtclean-disable lavrov --> B\n\n<!-- mtclean-enable -->\nC <!--mtclean-disable-->D\n'
     const { disabled } = markdownProse(text)

@@ -27,11 +27,13 @@ const COMMENT = /<!--([^]*?)-->/g
  * ranges of the original text, and the checks here run on plain text with its offsets kept.
  */
 export function markdownProse(text: string): ProseMap {
-  const tree = parser.parse(text) as Root
+  // micromark drops a byte order mark and counts its offsets without it: parse without, and shift them back.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
+  const tree = parser.parse(bom ? text.slice(1) : text) as Root
   const collector = new ProseCollector()
   const visit = (node: Nodes): void => {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
+    const start = node.position?.start.offset === undefined ? undefined : node.position.start.offset + bom
+    const end = node.position?.end.offset === undefined ? undefined : node.position.end.offset + bom
     const block = !PHRASING.has(node.type)
     if (block) collector.breakBlock()
     if (node.type === 'text' && start !== undefined && end !== undefined) addText(text, start, end, collector)
