@@ -76,7 +76,7 @@ const FORMAT_NAMES: Record<TextFormat, string> = { text: 'text', markdown: 'Mark
 
 /**
  * Where the prose of a text in the given format is; undefined for plain text, which is prose throughout.
- * A text nested too deeply for the parsers (200,000 `<b>` in a row overflow hast-util-from-parse5's
+ * A text nested too deeply for the parsers (20,000 `<b>` in a row overflow hast-util-from-parse5's
  * recursion) is refused with a ConfigError naming `label`: the file is reported and left as it is.
  */
 export function proseOf(text: string, format: TextFormat, label = ''): ProseMap | undefined {
