@@ -11,6 +11,7 @@ import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
 import type { CorpusSpelling } from './corpus.js'
 import { fragments } from './fragments.js'
+import { report } from './message.js'
 import { fixingRuleOf, knownVariants } from './known-variants.js'
 import { Knowledge } from './knowledge.js'
 import { missingSpace } from './missing-space.js'
@@ -54,6 +55,7 @@ export interface Checker {
 export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; corpus?: CorpusSpelling[] } = {}): Checker {
   const corpus = options.corpus?.length ? new Map(options.corpus.map((spelling) => [spelling.rarer, spelling])) : undefined
   const checkOptions: CheckOptions = { ruleSet, knowledge: new Knowledge(ruleSet), unknown: options.unknown ?? false, corpus }
+  const knownIds = new Set([...ruleSet.rules.map((rule) => rule.id), ...CHECKS.flatMap((check) => check.ruleIds)])
   const processor = CHECKS.reduce<Processor<Root, Root, Root>>(
     (pipeline, { plugin }) => pipeline.use(() => plugin(checkOptions)) as unknown as Processor<Root, Root, Root>,
     unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>,
@@ -83,6 +85,7 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; co
             if (inProse(message, chunk.ranges) && !disabledFor(message, prose)) file.messages.push(message)
           }
         }
+        reportUnknownIds(file, prose, knownIds)
       } else {
         // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
         // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
@@ -155,6 +158,18 @@ const disabledFor = (message: VFileMessage, prose: ProseMap): boolean => {
   if (span === undefined) return false
   const fixingRule = fixingRuleOf.get(message)
   return isDisabled(span, message.ruleId ?? undefined, prose.disabled) || (fixingRule !== undefined && isDisabled(span, fixingRule, prose.disabled))
+}
+
+/**
+ * A disable comment that names an id that is no rule and no check (a typo: `lavorv`) disables nothing
+ * for it: said where the comment is, as ESLint reports a directive that does nothing.
+ */
+function reportUnknownIds(file: VFile, prose: ProseMap, knownIds: ReadonlySet<string>): void {
+  for (const directive of prose.directives) {
+    for (const id of directive.ids.filter((each) => !knownIds.has(each))) {
+      report(file, { ruleId: 'disable-comment', reason: `\`${id}\` is not a rule or a check: this comment does nothing for it`, start: directive.start, end: directive.end, actual: id })
+    }
+  }
 }
 
 /**

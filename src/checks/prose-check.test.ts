@@ -57,6 +57,13 @@ describe('checking the prose of Markdown and HTML', () => {
     ])
   })
 
+  it('reports an id of a disable comment that is no rule or check, at the comment', () => {
+    expect(markdown('Text.\n\n<!-- mtclean-disable lavorv, missing-space lavrov -->\nMore.\n')).toEqual([
+      '3:1-3:54: `lavorv` is not a rule or a check: this comment does nothing for it [disable-comment]',
+    ])
+    expect(html('<p>Text.</p><!-- mtclean-enable blinken -->')).toEqual([])
+  })
+
   it('reports a truncated text at its last block only', () => {
     expect(markdown('The article concl\n\nThe end.\n')).toEqual([])
     expect(markdown('The end.\n\nThe article concl\n').map((message) => message.split(': ')[0])).toEqual(['3:13-3:18'])

@@ -21,6 +21,8 @@ export interface DisabledSpan extends Span {
 export interface ProseMap {
   blocks: ProseBlock[]
   disabled: DisabledSpan[]
+  /** Every disable or enable comment that names ids, at its place: `check` reports an id that is no rule or check. */
+  directives: { start: number; end: number; ids: string[] }[]
 }
 
 /**
@@ -32,6 +34,7 @@ export class ProseCollector {
   private readonly blocks: ProseBlock[] = []
   private current: Span[] = []
   private readonly disables = new DisableTracker()
+  private readonly directives: ProseMap['directives'] = []
 
   text(start: number, end: number): void {
     if (end <= start) return
@@ -48,12 +51,14 @@ export class ProseCollector {
   /** A comment at [start, end) whose text (without `<!--` and `-->`) is `value`. */
   comment(value: string, start: number, end: number): void {
     const directive = directiveOf(value)
-    if (directive) this.disables.add(directive, start, end)
+    if (!directive) return
+    this.disables.add(directive, start, end)
+    if (directive.ids.length > 0) this.directives.push({ start, end, ids: directive.ids })
   }
 
   finish(textLength: number): ProseMap {
     this.breakBlock()
-    return { blocks: this.blocks, disabled: this.disables.finish(textLength) }
+    return { blocks: this.blocks, disabled: this.disables.finish(textLength), directives: this.directives }
   }
 }
 
