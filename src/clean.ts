@@ -2,6 +2,8 @@ import { applyChanges } from './apply/apply.js'
 import { spansMeet, type Span } from './apply/offset-map.js'
 import type { Change, SkippedChange } from './change.js'
 import { ConfigError } from './errors.js'
+import { formatOf } from './formats/format.js'
+import { allRanges, insideOneRange, isDisabled, maskOutside, proseOf, type ProseMap } from './formats/prose.js'
 import type { InputFile } from './io/inputs.js'
 import { readTextFile } from './io/read.js'
 import { findChanges } from './match/index.js'
@@ -33,8 +35,8 @@ const bySource = (a: Change, b: Change): number => a.start - b.start || a.end - 
  * changes (and, with `onlyAccepted`, undecided ones) are held back before the overlap policy runs, so a
  * change that lost only to a rejected one can apply. `leaveAlone`: spans no change may meet.
  */
-export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState, leaveAlone: readonly Span[] = []): CleanedText {
-  const found = findChanges(text, ruleSet)
+export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState, prose?: ProseMap, leaveAlone: readonly Span[] = []): CleanedText {
+  const found = prose ? findProseChanges(text, ruleSet, prose) : findChanges(text, ruleSet)
   // A span the project leaves alone (`ignore:` in its config): no change that meets it is even proposed.
   const outside = (change: Change): boolean => !leaveAlone.some((span) => spansMeet(span, change))
   const changes = leaveAlone.length === 0 ? found.changes : found.changes.filter(outside)
@@ -55,6 +57,18 @@ export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState, 
   }
   const { output, applied, skipped } = applyChanges(text, candidates)
   return { output, applied, skipped: [...ambiguous, ...held, ...skipped].sort((a, b) => bySource(a.change, b.change)), ids }
+}
+
+/**
+ * The changes of a Markdown or HTML text: the rules see its prose alone (the rest blanked, so code or an
+ * address gives no match and every offset stays), and a change must lie inside one stretch of prose (one
+ * that reaches into markup, `**Beijing** ,`, is dropped) and outside every span a comment disables for its rule.
+ */
+function findProseChanges(text: string, ruleSet: RuleSet, prose: ProseMap): ReturnType<typeof findChanges> {
+  const ranges = allRanges(prose)
+  const { changes, ambiguous } = findChanges(maskOutside(text, ranges), ruleSet)
+  const kept = (change: Change): boolean => insideOneRange(change, ranges) && !isDisabled(change, change.rule.id, prose.disabled)
+  return { changes: changes.filter(kept), ambiguous: ambiguous.filter((skip) => kept(skip.change)) }
 }
 
 export interface FileResult extends CleanedText {
@@ -78,6 +92,7 @@ export interface CleanOptions {
   onlyAccepted?: boolean
 }
 
+/** Cleans files one after the other; the parsers of their formats must be loaded first (`loadProseReaders`). */
 export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet, options: CleanOptions = {}): CleanRun {
   const results: FileResult[] = []
   const failures: FileFailure[] = []
@@ -91,7 +106,7 @@ export function cleanFiles(inputs: InputFile[], ruleSet: RuleSet, options: Clean
       continue
     }
     const review: ReviewState = { file: input.outputPath, decisionOf: options.decisionOf ?? (() => undefined), onlyAccepted: options.onlyAccepted }
-    results.push({ input, source, ...cleanText(source, ruleSet, review) })
+    results.push({ input, source, ...cleanText(source, ruleSet, review, proseOf(source, formatOf(input.absolutePath))) })
   }
   return { results, failures }
 }

@@ -77,14 +77,14 @@ describe('mtclean clean (end to end, real binary)', () => {
     const source = '\uFEFFRavorov met 王毅 in Moscow.\r\nThe United\r\nZard reported — “China -Russia” ties…'
     writeFileSync(path.join(dir, 'in/a/b/x.txt'), source)
     writeFileSync(path.join(dir, 'in/top.txt'), 'Nothing to change here.\n')
-    writeFileSync(path.join(dir, 'in/a/notes.md'), 'Ravorov is not read: only *.txt files are.\n')
+    writeFileSync(path.join(dir, 'in/a/notes.json'), '"Ravorov is not read: only text, Markdown and HTML files are."\n')
     const result = runCli(['clean', 'in', '--out', 'out'], dir)
     expect(result.status).toBe(0)
     expect(readFileSync(path.join(dir, 'out/a/b/x.txt'), 'utf8')).toBe(
       '\uFEFFLavrov met 王毅 in Moscow.\r\nThe Lianhe Zaobao reported — “China-Russia” ties…',
     )
     expect(readFileSync(path.join(dir, 'out/top.txt'), 'utf8')).toBe('Nothing to change here.\n')
-    expect(existsSync(path.join(dir, 'out/a/notes.md'))).toBe(false)
+    expect(existsSync(path.join(dir, 'out/a/notes.json'))).toBe(false)
     const copy = tempProject()
     mkdirSync(path.join(copy, 'in/a/b'), { recursive: true })
     writeFileSync(path.join(copy, 'in/a/b/x.txt'), source)

@@ -4,12 +4,15 @@ import { unified, type Processor } from 'unified'
 import { VFile } from 'vfile'
 import { stringifyPosition } from 'unist-util-stringify-position'
 import type { VFileMessage } from 'vfile-message'
+import type { Span } from '../apply/offset-map.js'
+import { insideOneRange, isDisabled, maskOutside, type ProseMap } from '../formats/prose.js'
 import type { RuleSet } from '../rules/compile.js'
 import { ambiguousTerms } from './ambiguous-terms.js'
 import { artifacts } from './artifacts.js'
 import type { CorpusSpelling } from './corpus.js'
 import { fragments } from './fragments.js'
-import { knownVariants } from './known-variants.js'
+import { report } from './message.js'
+import { fixingRuleOf, knownVariants } from './known-variants.js'
 import { Knowledge } from './knowledge.js'
 import { missingSpace } from './missing-space.js'
 import type { Check, CheckOptions } from './options.js'
@@ -41,14 +44,18 @@ export const CHECKS: { plugin: Check; ruleIds: string[]; summary: string }[] = [
 ]
 
 export interface Checker {
-  /** Runs every check on one text; the messages are on the returned file, sorted by place. */
-  check(text: string, path?: string): VFile
+  /**
+   * Runs every check on one text; the messages are on the returned file, sorted by place. With the prose
+   * map of a Markdown or HTML text, only its prose is checked, a block at a time (see `proseChunks`).
+   */
+  check(text: string, path?: string, prose?: ProseMap): VFile
 }
 
 /** Builds the retext pipeline once (the dictionary is loaded here, once per run). */
 export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; corpus?: CorpusSpelling[] } = {}): Checker {
   const corpus = options.corpus?.length ? new Map(options.corpus.map((spelling) => [spelling.rarer, spelling])) : undefined
   const checkOptions: CheckOptions = { ruleSet, knowledge: new Knowledge(ruleSet), unknown: options.unknown ?? false, corpus }
+  const knownIds = new Set([...ruleSet.rules.map((rule) => rule.id), ...CHECKS.flatMap((check) => check.ruleIds)])
   const processor = CHECKS.reduce<Processor<Root, Root, Root>>(
     (pipeline, { plugin }) => pipeline.use(() => plugin(checkOptions)) as unknown as Processor<Root, Root, Root>,
     unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>,
@@ -67,19 +74,30 @@ export function createChecker(ruleSet: RuleSet, options: { unknown?: boolean; co
     return file
   }
   return {
-    check(text, path) {
+    check(text, path, prose) {
       // Paths are relative to the working folder: said as `.`, so no output (vfile-reporter-json) shows it absolute.
       const file = new VFile({ value: text, path, cwd: '.' })
-      // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
-      // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
-      let line = 1
-      for (const chunk of paragraphChunks(text)) {
-        for (const message of checkOne(chunk.text, path).messages) {
-          if (message.ruleId === 'truncated' && chunk.start + chunk.text.length < text.length) continue
-          shiftMessage(message, chunk.start, line - 1)
-          file.messages.push(message)
+      if (prose) {
+        for (const chunk of proseChunks(text, prose)) {
+          for (const message of checkOne(chunk.text, path).messages) {
+            if (message.ruleId === 'truncated' && !chunk.last) continue
+            shiftMessage(message, chunk.start, chunk.line - 1)
+            if (inProse(message, chunk.ranges) && !disabledFor(message, prose)) file.messages.push(message)
+          }
         }
-        line += chunk.lines
+        reportUnknownIds(file, prose, knownIds)
+      } else {
+        // A large text is checked a chunk of whole paragraphs at a time (the checks look within a
+        // paragraph, the truncation check at the end): memory stays bounded by the chunk, not the file.
+        let line = 1
+        for (const chunk of paragraphChunks(text)) {
+          for (const message of checkOne(chunk.text, path).messages) {
+            if (message.ruleId === 'truncated' && chunk.start + chunk.text.length < text.length) continue
+            shiftMessage(message, chunk.start, line - 1)
+            file.messages.push(message)
+          }
+          line += chunk.lines
+        }
       }
       file.messages.sort((a, b) => offsetOf(a) - offsetOf(b))
       return file
@@ -119,6 +137,57 @@ export function paragraphChunks(text: string): { text: string; start: number; li
     if (start >= text.length) break
   }
   return chunks
+}
+
+/** The span a message covers, by offsets into the whole text (after `shiftMessage`). */
+function spanOf(message: VFileMessage): Span | undefined {
+  const place = message.place && 'start' in message.place ? message.place : undefined
+  const start = place?.start.offset
+  const end = place?.end.offset
+  return start === undefined || end === undefined ? undefined : { start, end }
+}
+
+/** A message that reaches into markup (`**Lavrov**,` read as `Lavrov  ,`) is not about the prose: dropped. */
+const inProse = (message: VFileMessage, ranges: readonly Span[]): boolean => {
+  const span = spanOf(message)
+  return span === undefined || insideOneRange(span, ranges)
+}
+
+const disabledFor = (message: VFileMessage, prose: ProseMap): boolean => {
+  const span = spanOf(message)
+  if (span === undefined) return false
+  const fixingRule = fixingRuleOf.get(message)
+  return isDisabled(span, message.ruleId ?? undefined, prose.disabled) || (fixingRule !== undefined && isDisabled(span, fixingRule, prose.disabled))
+}
+
+/**
+ * A disable comment that names an id that is no rule and no check (a typo: `lavorv`) disables nothing
+ * for it: said where the comment is, as ESLint reports a directive that does nothing.
+ */
+function reportUnknownIds(file: VFile, prose: ProseMap, knownIds: ReadonlySet<string>): void {
+  for (const directive of prose.directives) {
+    for (const id of directive.ids.filter((each) => !knownIds.has(each))) {
+      report(file, { ruleId: 'disable-comment', reason: `\`${id}\` is not a rule or a check: this comment does nothing for it`, start: directive.start, end: directive.end, actual: id })
+    }
+  }
+}
+
+/**
+ * One chunk per block of prose: the text from the start of the block's first line to its end, with all
+ * but the block's prose blanked (so a chunk starts at column 1 and every column stays), and the line it
+ * starts on. A block is checked alone, as retext's Markdown and HTML integrations make a paragraph of
+ * each: a heading never runs into the paragraph under it. Only the last block can be `truncated`.
+ */
+export function proseChunks(text: string, prose: ProseMap): { text: string; start: number; line: number; ranges: Span[]; last: boolean }[] {
+  let line = 1
+  let counted = 0
+  return prose.blocks.map((block, index) => {
+    const first = block.ranges[0]!.start
+    const start = text.lastIndexOf('\n', first - 1) + 1
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++
+    counted = Math.max(counted, start)
+    return { text: maskOutside(text, block.ranges, start, block.ranges.at(-1)!.end), start, line, ranges: block.ranges, last: index === prose.blocks.length - 1 }
+  })
 }
 
 /** Moves a message found in a chunk to its place in the whole file. */

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { cleanText } from '../clean.js'
 import { ConfigError } from '../errors.js'
+import { formatOf } from '../formats/format.js'
+import { loadProseReaders, proseOf } from '../formats/prose.js'
 import { describeFsError } from '../io/read.js'
 import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
 import { ignoredSpans } from '../config/ignore.js'
@@ -13,6 +15,8 @@ export interface CleanStreamOptions {
   changes?: string
   /** The project config's spans to leave alone. */
   ignore?: IgnoreEntry[]
+  /** The text's name: its extension says its format, as Prettier's --stdin-filepath does. */
+  stdinFilename?: string
 }
 
 /** One change as a line of `--changes`: offsets into the text read (UTF-16 code units, as in report.json). */
@@ -34,7 +38,10 @@ export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
   const text = await readStdinText(STDIN_LABEL)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
-  const { output, applied } = cleanText(text, ruleSet, undefined, options.ignore?.length ? ignoredSpans(text, options.ignore) : [])
+  const format = formatOf(options.stdinFilename)
+  await loadProseReaders([format])
+  const prose = proseOf(text, format, options.stdinFilename ?? STDIN_LABEL)
+  const { output, applied } = cleanText(text, ruleSet, undefined, prose, options.ignore?.length ? ignoredSpans(text, options.ignore) : [])
   if (options.changes !== undefined) {
     const lines = applied.map((change) => JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine))
     try {

@@ -17,7 +17,7 @@ export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (d
 
 /** The arguments every command that reads texts shares: the paths, and the rules to use. */
 export function withInputs(command: Command): Command {
-  return command.argument('[paths...]', 'text files, or folders searched for *.txt (default: the project config\'s inputs, else those of the last clean run, else ./seeds)').option(...RULES_OPTION)
+  return command.argument('[paths...]', 'text files, or folders searched for *.txt, *.md, *.markdown, *.html (default: the project config\'s inputs, else those of the last clean run, else ./seeds)').option(...RULES_OPTION)
 }
 
 /** The record of the last run into `outFolder`, if there is a readable one. */

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../errors.js'
@@ -42,16 +42,17 @@ function* walk(folder: string): Generator<WalkEntry> {
   }
 }
 
-/** What folders are searched for when the project config names no `extensions`. */
-const DEFAULT_FOLDER_EXTENSIONS = ['txt']
-
 /**
- * Folders are searched for files with one of `extensions` (without the dot; `*.txt` by default, a project
- * config's `extensions` otherwise), recursively, in name order; files are taken as named.
+ * The extensions a folder is searched for: plain text, Markdown and HTML (src/formats/format.ts says how
+ * each is read). One list, so that a project config can replace it.
  */
-export function findInputs(paths: string[], cwd: string, extensions: readonly string[] = DEFAULT_FOLDER_EXTENSIONS): { files: InputFile[]; roots: InputRoot[] } {
-  const patterns = extensions.map((extension) => `**/*.${extension}`)
-  const hasExtension = (file: string): boolean => extensions.some((extension) => file.endsWith(`.${extension}`))
+export const DEFAULT_INPUT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html']
+
+/** Folders are searched (recursively, in name order) for files with one of `extensions`; files are taken as named. */
+export function findInputs(paths: string[], cwd: string, extensions: readonly string[] = DEFAULT_INPUT_EXTENSIONS): { files: InputFile[]; roots: InputRoot[] } {
+  const names = extensions.map((extension) => extension.replace(/^\./, ''))
+  const pattern = names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`
+  const wanted = (relative: string): boolean => names.some((name) => relative.endsWith(`.${name}`))
   const files: InputFile[] = []
   const roots: InputRoot[] = []
   const seen = new Set<string>()
@@ -66,7 +67,7 @@ export function findInputs(paths: string[], cwd: string, extensions: readonly st
     const found: { absolutePath: string; outputPath: string }[] = []
     if (stats.isDirectory()) {
       roots.push({ folder: absolute, isFolder: true })
-      const listed = globSync(patterns, { cwd: absolute, followSymbolicLinks: false })
+      const listed = globSync(pattern, { cwd: absolute, followSymbolicLinks: false })
       // The glob passes over links it cannot follow (a loop, a missing target) and over FIFOs and devices:
       // take them in, so that reading them fails and is reported instead of vanishing from the run unnoticed.
       const seenHere = new Set(listed)
@@ -76,10 +77,13 @@ export function findInputs(paths: string[], cwd: string, extensions: readonly st
         if ('unreadable' in entry) listed.push(relative)
         else {
           const special = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) // a FIFO, a device, a socket
-          if (special && hasExtension(relative) && !seenHere.has(relative)) listed.push(relative)
+          if (special && wanted(relative) && !seenHere.has(relative)) listed.push(relative)
         }
       }
-      for (const relative of listed.sort()) {
+      // An output folder of mtclean (it has the manifest) is searched for the cleaned copies, not for
+      // mtclean's own report.md and report.html beside them.
+      const ownFiles = existsSync(path.join(absolute, '.mtclean-manifest.json')) ? RESERVED_OUTPUT_NAMES : new Set<string>()
+      for (const relative of listed.filter((each) => !ownFiles.has(each)).sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
       }
     } else {

@@ -29,7 +29,7 @@ export interface PlanOptions {
   /** A rule's note, by rule id. */
   noteOf: (ruleId: string) => string | undefined
   /** The checks on a cleaned copy, when the run did not record them (`clean` without `--check`). */
-  check?: (copy: string) => CopyFinding[]
+  check?: (copy: string, file: string) => CopyFinding[]
 }
 
 const lineOf = (text: string, cutAtEnd: boolean): string => (cutAtEnd ? text.split('\n')[0]! : text.slice(text.lastIndexOf('\n') + 1))
@@ -82,7 +82,7 @@ export function planReview(record: RunRecord, options: PlanOptions): ReviewPlan 
     const copy = applyChanges(source, file.changes.map((change) => ({ ...change, rule: { order: 0 } }))).output
     const map = new OffsetMap(file.changes)
     const rejected = decidable.filter((change) => record.stateOf(change.id) === 'rejected').map((change) => map.toOutput(change))
-    const found = record.report.run.checked ? recordedFindings(file, copy) : (options.check?.(copy) ?? [])
+    const found = record.report.run.checked ? recordedFindings(file, copy) : (options.check?.(copy, file.copy) ?? [])
     const { toPoint } = location(source)
     const findings: FindingItem[] = found
       .filter((finding) => !rejected.some((span) => spansMeet(span, finding)))

@@ -1,6 +1,9 @@
 import type { Span } from '../apply/offset-map.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
 import { SpellingCounter, type CorpusSpelling } from '../checks/corpus.js'
+import { formatOf, formatsOf, type TextFormat } from '../formats/format.js'
+import { loadProseReaders, proseOf, proseText } from '../formats/prose.js'
+import { ConfigError } from '../errors.js'
 import type { InputFile } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { formatFileDiagnostics, type Format } from '../report/diagnostics.js'
@@ -26,6 +29,8 @@ export interface CheckSetup {
   severities?: Record<string, Severity>
   /** The project config's spans to leave alone: no message there. */
   ignore?: IgnoreEntry[]
+  /** The formats of the inputs: their parsers are loaded once, before the first file. */
+  formats: TextFormat[]
 }
 
 /** One file's diagnostics, already formatted: that is all the run needs to keep of it. */
@@ -35,10 +40,18 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
   const ruleSet = compileValidated(setup.rules)
   const { createChecker } = await import('../checks/index.js')
   const checker = createChecker(ruleSet, { unknown: setup.unknown, corpus: setup.corpus })
+  await loadProseReaders(setup.formats)
   return (input) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
-    const file = checker.check(read.text, input.displayPath)
+    let prose
+    try {
+      prose = proseOf(read.text, formatOf(input.absolutePath), input.displayPath)
+    } catch (error) {
+      if (error instanceof ConfigError) return { path: input.displayPath, failure: error.message }
+      throw error
+    }
+    const file = checker.check(read.text, input.displayPath, prose)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     const counts = settleFindings(file, read.text, setup)
     return { path: input.displayPath, problems: file.messages.length, counts, output: formatFileDiagnostics(file, setup.format, { color: setup.color, width: setup.width }) }
@@ -49,12 +62,19 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
  * The first pass of a check over several files: counts their capitalised word forms, one file at a time
  * (only the counts stay in memory), and returns the rarer spellings a letter off a commoner one.
  */
-export function corpusSpellings(files: InputFile[]): CorpusSpelling[] {
+export async function corpusSpellings(files: InputFile[]): Promise<CorpusSpelling[]> {
   if (files.length < 2) return []
+  await loadProseReaders(formatsOf(files))
   const counter = new SpellingCounter()
   for (const input of files) {
     const read = readInputText(input.absolutePath)
-    if ('text' in read) counter.add(read.text)
+    if (!('text' in read)) continue
+    try {
+      // Only the prose of Markdown and HTML: a name in code or an address is no spelling of the corpus.
+      counter.add(proseText(read.text, formatOf(input.absolutePath), input.displayPath))
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error // a file nested too deeply: its own run reports it
+    }
   }
   return counter.spellings()
 }

@@ -15,6 +15,8 @@ import { reportFile, tallyOf, type FileTally } from '../report/report.js'
 import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
+import { formatOf, type TextFormat } from '../formats/format.js'
+import { loadProseReaders, proseOf } from '../formats/prose.js'
 import type { VFileMessage } from 'vfile-message'
 import { ignoredSpans } from '../config/ignore.js'
 import type { IgnoreEntry, Severity } from '../config/types.js'
@@ -39,6 +41,8 @@ export interface CleanSetup {
   /** The project config's spans to leave alone (no change there, no finding there) and check severities. */
   ignore?: IgnoreEntry[]
   severities?: Record<string, Severity>
+  /** The formats of the inputs: their parsers are loaded once, before the first file. */
+  formats: TextFormat[]
 }
 
 export interface CleanItem {
@@ -85,12 +89,23 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
   const decisionOf = (id: string) => decisions.get(id)?.decision
   // The checks load a dictionary: only when asked for.
   const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet, { corpus: setup.corpus }) : undefined
+  await loadProseReaders(setup.formats)
   return ({ input, index }) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
     const leaveAlone = setup.ignore?.length ? ignoredSpans(source, setup.ignore) : []
-    const result: FileResult = { input, source, ...cleanText(source, ruleSet, { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }, leaveAlone) }
+    // Markdown and HTML: only the prose is cleaned and checked (src/formats/).
+    const format = formatOf(input.absolutePath)
+    const review = { file: input.outputPath, decisionOf, onlyAccepted: setup.onlyAccepted }
+    let prose
+    try {
+      prose = proseOf(source, format, input.displayPath)
+    } catch (error) {
+      if (error instanceof ConfigError) return { path: input.displayPath, failure: error.message }
+      throw error
+    }
+    const result: FileResult = { input, source, ...cleanText(source, ruleSet, review, prose, leaveAlone) }
     const proposed = result.applied.length + result.skipped.length
     if (proposed > MAX_CHANGES_PER_FILE) {
       const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
@@ -102,7 +117,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const shownOutput = displayPathOf(outputPath, setup.cwd)
     let findings: VFileMessage[] = []
     if (checker) {
-      const checked = checker.check(result.output, shownOutput)
+      // The copy differs from the source only in prose: it parses as the source did.
+      const checked = checker.check(result.output, shownOutput, proseOf(result.output, format, shownOutput))
       // A rejected change is a person's word that the text is right there: no check asks about it again.
       const map = new OffsetMap(result.applied)
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))

@@ -2,6 +2,8 @@ import type { Worker } from 'node:worker_threads'
 import type { Span } from '../../apply/offset-map.js'
 import { Option, type Command } from 'commander'
 import { ConfigError } from '../../errors.js'
+import { formatOf, formatsOf } from '../../formats/format.js'
+import { loadProseReaders, proseOf } from '../../formats/prose.js'
 import { displayPathOf, findInputs, type InputFile } from '../../io/inputs.js'
 import { InterruptWatch, Interrupted } from '../../io/write.js'
 import { DiagnosticsStream, formatFileDiagnostics, FORMATS, terminalWidth, type Format } from '../../report/diagnostics.js'
@@ -69,7 +71,7 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), width: terminalWidth(), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: corpusSpellings(files), ...configuredFindings() }
+    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), width: terminalWidth(), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: await corpusSpellings(files), formats: formatsOf(files), ...configuredFindings() }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
@@ -129,7 +131,10 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
   const text = await readStdinText(name)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const { createChecker } = await import('../../checks/index.js')
-  const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name)
+  // The name given decides the format, as Prettier's --stdin-filepath does: `--stdin-filename a.md` checks Markdown.
+  const format = formatOf(options.stdinFilename)
+  await loadProseReaders([format])
+  const file = createChecker(ruleSet, { unknown: options.unknown ?? false }).check(text, name, proseOf(text, format, name))
   const counts = settleFindings(file, text, configuredFindings())
   const output = new DiagnosticsStream(options.format, (out) => process.stdout.write(out), await ruleDescriber(options.format))
   output.add(formatFileDiagnostics(file, options.format, { color: useColor(options.color), width: terminalWidth() }))

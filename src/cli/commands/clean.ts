@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import type { Command } from 'commander'
 import { ConfigError } from '../../errors.js'
+import { formatsOf } from '../../formats/format.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'
 import { lockOutputFolder } from '../../io/lock.js'
@@ -30,6 +31,7 @@ interface CleanOptions {
   jobs?: number
   quiet?: boolean
   changes?: string
+  stdinFilename?: string
 }
 
 export function registerClean(program: Command): void {
@@ -39,7 +41,8 @@ export function registerClean(program: Command): void {
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
     .option('-q, --quiet', 'no progress bar')
-    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)'),
+    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)')
+    .option('--stdin-filename <name>', 'with `-`: the name of the text read, whose extension says its format (`a.md`: Markdown, `a.html`: HTML; default: plain text)'),
   ).action(async (paths: string[], options: CleanOptions, command: Command) => runClean(paths, options, command))
 }
 
@@ -54,6 +57,7 @@ async function runClean(paths: string[], options: CleanOptions, command: Command
     return cleanStream({ ...options, ignore: projectConfig()?.ignore })
   }
   if (options.changes !== undefined) throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
+  if (options.stdinFilename !== undefined) throw new ConfigError('--stdin-filename names a text read from stdin: give `-` as the path', '--stdin-filename')
   const config = projectConfig()
   const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd, config)
   const { files, roots } = findInputs(given, cwd, config?.extensions)
@@ -108,7 +112,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       checked: options.check ?? false,
     }
     const config = projectConfig()
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined, ignore: config?.ignore, severities: config?.checks }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? await corpusSpellings(files) : undefined, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {

@@ -38,8 +38,8 @@ checks:
 # The report views \`clean\` writes: md, html, json.
 # report: [md, html]
 
-# The file extensions searched for in folders (default: txt).
-# extensions: [txt]
+# The file extensions searched for in folders (default: txt, md, markdown, html).
+# extensions: [txt, md, markdown, html]
 
 # Text to leave alone: neither changed by \`clean\` nor reported by \`check\`. A phrase as written (e.g. a
 # site's headline separator), or a regular expression.

@@ -4,6 +4,8 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { visibleControls } from '../../controls.js'
 import { ConfigError } from '../../errors.js'
+import { formatOf } from '../../formats/format.js'
+import { loadProseReaders, proseOf } from '../../formats/prose.js'
 import { findInputs } from '../../io/inputs.js'
 import { visibleWhitespace } from '../../report/visible.js'
 import { planReview, type CopyFinding } from '../../review/items.js'
@@ -44,8 +46,9 @@ async function runReview(paths: string[], options: ReviewOptions): Promise<void>
   const only = paths.length > 0 ? new Set(findInputs(paths, cwd).files.map((file) => file.absolutePath)) : undefined
   // The checks load a dictionary: only when the run did not record its findings.
   const checker = record.report.run.checked ? undefined : (await import('../../checks/index.js')).createChecker(ruleSet)
-  const check = (copy: string): CopyFinding[] =>
-    (checker?.check(copy).messages ?? []).map((message) => ({
+  if (checker) await loadProseReaders(['markdown', 'html'])
+  const check = (copy: string, file: string): CopyFinding[] =>
+    (checker?.check(copy, undefined, proseOf(copy, formatOf(file))).messages ?? []).map((message) => ({
       ruleId: message.ruleId ?? '',
       reason: message.reason,
       actual: message.actual ?? '',

@@ -8,6 +8,8 @@ import { shownPath } from '../../paths.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, withInputs } from '../inputs.js'
+import { formatOf, formatsOf } from '../../formats/format.js'
+import { loadProseReaders, proseText } from '../../formats/prose.js'
 
 export function registerSuggest(program: Command): void {
   withInputs(program.command('suggest').description('propose new variants from the corpus: unknown words that are probably garbled forms of one name'))
@@ -19,7 +21,9 @@ export function registerSuggest(program: Command): void {
       if (options.write && inputs.some((file) => file.absolutePath === path.resolve(cwd, options.write!))) {
         throw new ConfigError('is one of the texts read: the review file must go elsewhere', options.write)
       }
-      const texts = inputs.map((file) => ({ file: file.displayPath, text: readTextFile(file.absolutePath) }))
+      // Markdown and HTML: only their prose is read (the rest blanked, so every place stays).
+      await loadProseReaders(formatsOf(inputs))
+      const texts = inputs.map((file) => ({ file: file.displayPath, text: proseText(readTextFile(file.absolutePath), formatOf(file.absolutePath), file.displayPath) }))
       // The suggester (pinyin-pro, nspell) and the YAML writer load only when this command runs.
       const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
       const { Document } = await import('yaml')
