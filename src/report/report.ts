@@ -106,7 +106,8 @@ export interface Report {
 /** The report without its files: what is known only when every file is done. */
 export type RunSummary = Omit<Report, 'files'>
 
-const CONTEXT_CHARS = 30
+/** The text kept on each side of a change for `apply` to check that it still fits (derived, never stored). */
+export const CONTEXT_CHARS = 30
 
 function describe(change: Change, id: string, source: string, toPoint: ReturnType<typeof location>['toPoint']): ReportedChange {
   const start = toPoint(change.start)
@@ -149,6 +150,15 @@ function describeFinding(message: VFileMessage): ReportedFinding {
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /**
+ * A source's hash as report.json keeps it: the first 16 hex digits of its sha256 (64 bits tell an edited
+ * file from the one the run read; the whole hash was a tenth of a report of many small files).
+ */
+export const sourceHashOf = (text: string): string => hashText(text).slice(0, 16)
+
+/** Whether a full sha256 (decisions.json keeps those) is of the text a report's `sourceHash` was made from. */
+export const isSourceHash = (fullHash: string | undefined, sourceHash: string): boolean => fullHash !== undefined && sourceHash.length >= 16 && fullHash.startsWith(sourceHash)
+
+/**
  * One file's entry in the report: the same change list that made its cleaned copy and its diff, and what
  * the checks still find in the copy (`findings`, when the run checks).
  */
@@ -163,7 +173,7 @@ export function reportFile(
   return {
     path: place.path,
     copy: place.copy,
-    sourceHash: hashText(result.source),
+    sourceHash: sourceHashOf(result.source),
     output: place.output,
     changes: result.applied.map((change) => {
       const id = ids.get(change)!
@@ -187,6 +197,8 @@ export interface FileTally {
   findings: number
   /** Applied changes per rule id. */
   byRule: Record<string, number>
+  /** Rules of the changes held back (report.json names every rule a change refers to). */
+  heldBackRules: string[]
 }
 
 export function tallyOf(file: ReportedFile): FileTally {
@@ -199,6 +211,7 @@ export function tallyOf(file: ReportedFile): FileTally {
     skipped: file.skipped.length,
     findings: file.findings.length,
     byRule,
+    heldBackRules: [...new Set(file.skipped.map((skip) => skip.ruleId))],
   }
 }
 
@@ -207,6 +220,7 @@ export class RunTally {
   readonly summary: Report['summary'] = { files: 0, changedFiles: 0, changes: 0, accepted: 0, rejected: 0, skipped: 0, findings: 0, failed: 0, rulesFired: 0 }
   readonly failures: Report['failures'] = []
   private readonly byRule = new Map<string, number>()
+  private readonly heldBackRules = new Set<string>()
 
   addFile(tally: FileTally): void {
     const summary = this.summary
@@ -218,6 +232,7 @@ export class RunTally {
     summary.skipped += tally.skipped
     summary.findings += tally.findings
     for (const [ruleId, count] of Object.entries(tally.byRule)) this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + count)
+    for (const ruleId of tally.heldBackRules) this.heldBackRules.add(ruleId)
   }
 
   addFailure(path: string, error: string): void {
@@ -225,12 +240,15 @@ export class RunTally {
     this.failures.push({ path, error })
   }
 
-  /** Changes per rule, in rule-set order. */
+  /**
+   * Changes per rule, in rule-set order: every rule a change names, applied or held back (count 0), so
+   * that report.json gives each change's category and rule place once per rule rather than per change.
+   */
   rules(ruleSet: RuleSet): RuleCount[] {
     const rules = ruleSet.rules
-      .filter((rule) => this.byRule.has(rule.id))
-      .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: this.byRule.get(rule.id)! }))
-    this.summary.rulesFired = rules.length
+      .filter((rule) => this.byRule.has(rule.id) || this.heldBackRules.has(rule.id))
+      .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: this.byRule.get(rule.id) ?? 0 }))
+    this.summary.rulesFired = rules.filter((rule) => rule.count > 0).length
     return rules
   }
 }
