@@ -161,12 +161,13 @@ export function htmlHead(report: Report, place: ReportPlace): string {
 <body>
 <h1>mtclean report</h1>
 <div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${checked ? stat(summary.findings, 'open findings') : ''}</div>
+${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>\n` : ''}<h2>Files</h2>
+${rows.length > 0 ? `<table class="data files"><tr><th>file</th><th class="num">changes</th><th class="num">not applied</th>${checked ? '<th class="num">open findings</th>' : ''}</tr>\n${rows.join('\n')}\n</table>\n<p><button id="open-all" type="button">Open every file</button></p>\n` : ''}${idle.length > 0 ? `<details class="idle"><summary>${idle.length} file(s) with nothing to do</summary><ul>${idle.join('')}</ul></details>\n` : ''}
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
 ${report.rules.filter((rule) => rule.count > 0).map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escape(rule.rule)}</code>`, rule.rule, place)}</td></tr>`).join('\n')}
 </table>
-${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>\n` : ''}<h2>Files</h2>
-${rows.length > 0 ? `<table class="data files"><tr><th>file</th><th class="num">changes</th><th class="num">not applied</th>${checked ? '<th class="num">open findings</th>' : ''}</tr>\n${rows.join('\n')}\n</table>\n<p><button id="open-all" type="button">Open every file</button></p>\n` : ''}${idle.length > 0 ? `<details class="idle"><summary>${idle.length} file(s) with nothing to do</summary><ul>${idle.join('')}</ul></details>\n` : ''}`
+${rows.length > 0 ? '<h2>Each file</h2>\n' : ''}`
 }
 
 /**
