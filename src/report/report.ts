@@ -1,4 +1,3 @@
-import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
 import { createHash } from 'node:crypto'
 import type { Change, SkipReason } from '../change.js'
@@ -7,6 +6,7 @@ import { formatLocation } from '../errors.js'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category } from '../rules/types.js'
 import type { Decision } from '../review/decisions.js'
+import type { StoredFile, StoredFinding } from './stored.js'
 
 /** One change as the reports and review show it. Offsets are UTF-16 code units into the source. */
 export interface ReportedChange {
@@ -109,30 +109,7 @@ export type RunSummary = Omit<Report, 'files'>
 /** The text kept on each side of a change for `apply` to check that it still fits (derived, never stored). */
 export const CONTEXT_CHARS = 30
 
-function describe(change: Change, id: string, source: string, toPoint: ReturnType<typeof location>['toPoint']): ReportedChange {
-  const start = toPoint(change.start)
-  const end = toPoint(change.end)
-  return {
-    id,
-    ruleId: change.rule.id,
-    category: change.rule.category,
-    rule: formatLocation(change.rule.location),
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
-    endLine: end?.line ?? 1,
-    endColumn: end?.column ?? 1,
-    start: change.start,
-    end: change.end,
-    before: change.before,
-    after: change.after,
-    context: {
-      before: source.slice(Math.max(0, change.start - CONTEXT_CHARS), change.start),
-      after: source.slice(change.end, change.end + CONTEXT_CHARS),
-    },
-  }
-}
-
-function describeFinding(message: VFileMessage): ReportedFinding {
+function describeFinding(message: VFileMessage): StoredFinding {
   const place = message.place && 'start' in message.place ? message.place : undefined
   return {
     ruleId: message.ruleId ?? '',
@@ -143,7 +120,6 @@ function describeFinding(message: VFileMessage): ReportedFinding {
     endColumn: place?.end.column ?? message.column ?? 1,
     actual: message.actual ?? '',
     expected: message.expected ?? [],
-    url: message.url ?? '',
   }
 }
 
@@ -159,33 +135,36 @@ export const sourceHashOf = (text: string): string => hashText(text).slice(0, 16
 export const isSourceHash = (fullHash: string | undefined, sourceHash: string): boolean => fullHash !== undefined && sourceHash.length >= 16 && fullHash.startsWith(sourceHash)
 
 /**
- * One file's entry in the report: the same change list that made its cleaned copy and its diff, and what
- * the checks still find in the copy (`findings`, when the run checks).
+ * One file's entry in report.json, made from the run's result: the same change list that made its cleaned
+ * copy and its diff, each change once with only what cannot be derived (`stored.ts`), and what the checks
+ * still find in the copy (`findings`, when the run checks).
  */
-export function reportFile(
+export function recordFile(
   result: FileResult,
-  place: { path: string; copy: string; output: string },
+  place: { path: string; copy: string },
   findings: VFileMessage[] = [],
   decisionOf: (id: string) => Decision | undefined = () => undefined,
-): ReportedFile {
-  const { toPoint } = location(result.source)
+): StoredFile {
   const ids = result.ids
-  return {
+  const edit = (change: Change, id: string) => ({ id, ruleId: change.rule.id, start: change.start, end: change.end, before: change.before, after: change.after })
+  const file: StoredFile = {
     path: place.path,
     copy: place.copy,
     sourceHash: sourceHashOf(result.source),
-    output: place.output,
     changes: result.applied.map((change) => {
       const id = ids.get(change)!
-      return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }
+      const decision = decisionOf(id)
+      return decision ? { ...edit(change, id), decision } : edit(change, id)
     }),
-    skipped: result.skipped.map((skip) => ({
-      ...describe(skip.change, ids.get(skip.change)!, result.source, toPoint),
-      reason: skip.reason,
-      by: skip.by ? (ids.get(skip.by) ?? null) : null,
-    })),
-    findings: findings.map(describeFinding),
   }
+  if (result.skipped.length > 0) {
+    file.skipped = result.skipped.map((skip) => {
+      const by = skip.by ? ids.get(skip.by) : undefined
+      return { ...edit(skip.change, ids.get(skip.change)!), reason: skip.reason, ...(by ? { by } : {}) }
+    })
+  }
+  if (findings.length > 0) file.findings = findings.map(describeFinding)
+  return file
 }
 
 /** What a file adds to the run's totals: small, so a run of any size keeps all of them. */
@@ -201,17 +180,18 @@ export interface FileTally {
   heldBackRules: string[]
 }
 
-export function tallyOf(file: ReportedFile): FileTally {
+export function tallyOf(file: StoredFile): FileTally {
   const byRule: Record<string, number> = {}
   for (const change of file.changes) byRule[change.ruleId] = (byRule[change.ruleId] ?? 0) + 1
+  const skipped = file.skipped ?? []
   return {
     changes: file.changes.length,
     accepted: file.changes.filter((change) => change.decision === 'accepted').length,
-    rejected: file.skipped.filter((skip) => skip.reason === 'rejected').length,
-    skipped: file.skipped.length,
-    findings: file.findings.length,
+    rejected: skipped.filter((skip) => skip.reason === 'rejected').length,
+    skipped: skipped.length,
+    findings: file.findings?.length ?? 0,
     byRule,
-    heldBackRules: [...new Set(file.skipped.map((skip) => skip.ruleId))],
+    heldBackRules: [...new Set(skipped.map((skip) => skip.ruleId))],
   }
 }
 

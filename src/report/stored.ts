@@ -1,6 +1,6 @@
 import type { SkipReason } from '../change.js'
 import type { Decision } from '../review/decisions.js'
-import type { Report, ReportedFile, ReportedFinding, RuleCount, RunInfo } from './report.js'
+import type { Report, ReportedFinding, RuleCount, RunInfo } from './report.js'
 
 /**
  * report.json as written: each change once, with only what cannot be derived. A change's line and column,
@@ -51,20 +51,6 @@ export interface StoredReport {
   failures: Report['failures']
 }
 
-function storedChange(change: ReportedFile['changes'][number]): StoredChange {
-  const stored: StoredChange = { id: change.id, ruleId: change.ruleId, start: change.start, end: change.end, before: change.before, after: change.after }
-  if (change.decision !== 'undecided') stored.decision = change.decision
-  return stored
-}
-
-function storedSkip(skip: ReportedFile['skipped'][number]): StoredSkip {
-  const stored: StoredSkip = { id: skip.id, ruleId: skip.ruleId, start: skip.start, end: skip.end, before: skip.before, after: skip.after, reason: skip.reason }
-  if (skip.by) stored.by = skip.by
-  return stored
-}
-
-const storedFinding = ({ url: _url, ...finding }: ReportedFinding): StoredFinding => finding
-
 /**
  * Where `clean` puts the copy of a file at `file` (relative to the run's folder) found under the run's
  * inputs: below the first input folder holding it, at its path there; a file named as an input, by its
@@ -84,12 +70,4 @@ export function withoutDerivedCopy(file: StoredFile, inputs: string[]): Omit<Sto
   if (derivedCopy(file.path, inputs) !== file.copy) return file
   const { copy: _copy, ...rest } = file
   return rest
-}
-
-/** A file's entry as report.json keeps it. */
-export function storedFile(file: ReportedFile): StoredFile {
-  const stored: StoredFile = { path: file.path, copy: file.copy, sourceHash: file.sourceHash, changes: file.changes.map(storedChange) }
-  if (file.skipped.length > 0) stored.skipped = file.skipped.map(storedSkip)
-  if (file.findings.length > 0) stored.findings = file.findings.map(storedFinding)
-  return stored
 }

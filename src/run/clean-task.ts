@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
-import { docsUrl } from '../checks/message.js'
 import type { CorpusSpelling } from '../checks/corpus.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
@@ -9,8 +8,7 @@ import { ConfigError } from '../errors.js'
 import { writeFileAtomic } from '../io/write.js'
 import { fileDiff } from '../report/diff.js'
 import { jsonFileEntry } from '../report/json.js'
-import { storedFile } from '../report/stored.js'
-import { reportFile, tallyOf, type FileTally } from '../report/report.js'
+import { recordFile, tallyOf, type FileTally } from '../report/report.js'
 import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
@@ -102,10 +100,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))
       findings = checked.messages
     }
-    // The reports are read in the output folder: each message's link to its check's description is made from there.
-    for (const finding of findings) finding.url = docsUrl(finding.ruleId ?? '', setup.outFolder)
-    const place = { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath, output: displayPathOf(outputPath, setup.base) }
-    const reported = reportFile(result, place, findings, decisionOf)
-    return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: setup.write ? utf8.encode(jsonFileEntry(storedFile(reported), setup.inputs)) : NOTHING }
+    // (A finding's link to its check's description is made by the views, from where they are read.)
+    const recorded = recordFile(result, { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath }, findings, decisionOf)
+    return { path: input.displayPath, tally: tallyOf(recorded), diff: utf8.encode(diff), json: setup.write ? utf8.encode(jsonFileEntry(recorded, setup.inputs)) : NOTHING }
   }
 }
