@@ -4,6 +4,8 @@ import { ConfigError } from '../errors.js'
 import { displayPathOf } from '../io/inputs.js'
 import { MANIFEST, manifestContent } from '../io/manifest.js'
 import { writeFileAtomic } from '../io/write.js'
+import { rulesHash } from '../rules/fingerprint.js'
+import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
 import { decisionsPath } from '../review/decisions.js'
 import { recordDiff } from './diff.js'
 import { runTexts } from './expand.js'
@@ -41,11 +43,27 @@ function checkAlike(first: Shard, shard: Shard): void {
 }
 
 /**
- * The rules tables of the shards as one, in rule-set order: each shard lists its rules in that order, so
+ * Each rule's place in the rule set the shards were made with, when that rule set is still there
+ * unchanged (its hash says so): the order one run lists its rules in.
+ */
+function ruleSetOrder(run: StoredReport['run'], base: string): Map<string, number> | undefined {
+  try {
+    const paths = (run.rules ?? defaultRulePaths(base)).map((rules) => path.resolve(base, rules))
+    const ruleSet = loadRuleSet(paths)
+    if (rulesHash(ruleSet.files) !== run.rulesHash) return undefined
+    return new Map(ruleSet.rules.map((rule, index) => [rule.id, index]))
+  } catch {
+    return undefined // changed or gone since: the shards' own tables tell the order
+  }
+}
+
+/**
+ * The rules tables of the shards as one, counts added up, in rule-set order: from the rule set itself when
+ * it is unchanged (`order`), else from the tables: each shard lists its rules in that order, so
  * the order of every pair is known from a shard that has both (a rule is placed after those that come
  * before it anywhere); counts are added up.
  */
-function mergeRules(tables: RuleCount[][]): RuleCount[] {
+export function mergeRules(tables: RuleCount[][], order: Map<string, number> | undefined): RuleCount[] {
   const merged = new Map<string, RuleCount>()
   const after = new Map<string, Set<string>>() // rule → rules that come before it in some shard
   for (const table of tables) {
@@ -57,6 +75,7 @@ function mergeRules(tables: RuleCount[][]): RuleCount[] {
       after.set(rule.ruleId, before)
     })
   }
+  if (order && [...merged.keys()].every((id) => order.has(id))) return [...merged.values()].sort((a, b) => order.get(a.ruleId)! - order.get(b.ruleId)!)
   // Rules defined in one rule set are ordered by where they are defined: file order first as listed, then
   // line and column. That settles the pairs no shard has both of, in the same order the rule set has.
   const place = (rule: RuleCount) => {
@@ -157,7 +176,7 @@ export function mergeShards(outFolder: string, shardFolders: string[], cwd: stri
   }
   entries.sort((a, b) => byCodeUnits(a.file.path, b.file.path))
   const failures = shards.flatMap((shard) => shard.report.failures).sort((a, b) => byCodeUnits(a.path, b.path))
-  const rules = mergeRules(shards.map((shard) => shard.report.rules))
+  const rules = mergeRules(shards.map((shard) => shard.report.rules), ruleSetOrder(shards[0]!.report.run, shards[0]!.base))
   const files = entries.map((entry) => entry.file)
   const inputs = [...new Set(shards.flatMap((shard) => shard.report.run.inputs))].sort(byCodeUnits)
   const first = shards[0]!.report.run
