@@ -292,6 +292,13 @@ describe('apply writes only what a person accepted, only where it should', () =>
       stderr: "decisions.json: its cleaned copy would replace mtclean's own decisions.json in the output folder: rename it or put it in a subfolder\n",
     })
     expect(existsSync(path.join(dir, 'out'))).toBe(false)
+    // report.html's pieces folder is mtclean's too.
+    mkdirSync(path.join(dir, 'texts/report-files'), { recursive: true })
+    writeFileSync(path.join(dir, 'texts/report-files/0.txt'), A)
+    expect(cli(dir, 'clean', 'texts', '--out', 'out')).toMatchObject({
+      status: 2,
+      stderr: "texts/report-files/0.txt: its cleaned copy would replace mtclean's own report-files/0.txt in the output folder: rename it or put it in a subfolder\n",
+    })
   })
 
   it('accept --file takes the path as the user writes it (./in/a.txt, or from another folder)', () => {
