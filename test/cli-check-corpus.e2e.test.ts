@@ -34,8 +34,8 @@ describe('mtclean check over a folder: evidence from the corpus', () => {
   it('gives clean --check the same evidence in its report', () => {
     const dir = corpusProject()
     expect(runCli(['clean', 'in', '--check', '--out', 'out', '--quiet'], dir).status).toBe(0)
-    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { files: { path: string; findings: { ruleId: string; actual: string; expected?: string[] }[] }[] }
-    const findings = report.files.flatMap((file) => file.findings.map((finding) => `${file.path}: ${finding.ruleId} ${finding.actual} → ${finding.expected?.join()}`))
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { files: { path: string; findings?: { ruleId: string; actual: string; expected?: string[] }[] }[] }
+    const findings = report.files.flatMap((file) => (file.findings ?? []).map((finding) => `${file.path}: ${finding.ruleId} ${finding.actual} → ${finding.expected?.join()}`))
     expect(findings).toEqual(['in/b.txt: suspect-name Boricson → Boricsson'])
   })
 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { PROJECT, runCli, snapshotTree, tempProject } from './helpers/project.js'
 
 describe('mtclean clean (end to end, real binary)', () => {
-  it('cleans seeds/ into cleaned/ with the diff and both reports, leaving the inputs alone', () => {
+  it('cleans seeds/ into cleaned/ with the diff and report.json (the views only when asked), leaving the inputs alone', () => {
     const dir = tempProject('seeds', 'rules')
     const before = snapshotTree(path.join(dir, 'seeds'))
     const result = runCli(['clean'], dir)
@@ -20,11 +20,16 @@ describe('mtclean clean (end to end, real binary)', () => {
       '003_20a4d5e7382ff51f.txt',
       '004_ff1bc3d9e05ffa66.txt',
       'changes.diff',
-      'report.html',
       'report.json',
-      'report.md',
     ])
     expect(snapshotTree(path.join(dir, 'seeds'))).toEqual(before)
+    // Asked for, the views come too (report.html with a piece per file that has something to show)…
+    expect(runCli(['clean', '--report', 'md,html'], dir).status).toBe(0)
+    const names = [...snapshotTree(path.join(dir, 'cleaned')).keys()]
+    expect(names.filter((name) => name.startsWith('report'))).toEqual(expect.arrayContaining(['report.md', 'report.html', 'report-files/0.js', 'report.json']))
+    // …and a run that does not ask removes those of an earlier run, which would tell of another run.
+    expect(runCli(['clean'], dir).status).toBe(0)
+    expect([...snapshotTree(path.join(dir, 'cleaned')).keys()].filter((name) => name.startsWith('report'))).toEqual(['report.json'])
   })
 
   it('writes a diff that patch -p1 and git apply turn into the cleaned copies, byte for byte', () => {
@@ -55,11 +60,11 @@ describe('mtclean clean (end to end, real binary)', () => {
 
   it('writes the same bytes on every run, with no absolute paths', () => {
     const dir = tempProject('seeds', 'rules')
-    runCli(['clean'], dir)
+    runCli(['clean', '--report', 'md,html'], dir)
     const first = snapshotTree(path.join(dir, 'cleaned'))
-    runCli(['clean'], dir)
+    runCli(['clean', '--report', 'md,html'], dir)
     expect(snapshotTree(path.join(dir, 'cleaned'))).toEqual(first)
-    for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html']) expect(first.get(name)!.toString()).not.toContain(dir)
+    for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html', 'report-files/0.js']) expect(first.get(name)!.toString()).not.toContain(dir)
   })
 
   it('--dry-run prints the diff and writes nothing', () => {
@@ -92,31 +97,24 @@ describe('mtclean clean (end to end, real binary)', () => {
     expect(readFileSync(path.join(copy, 'in/a/b/x.txt'))).toEqual(readFileSync(path.join(dir, 'out/a/b/x.txt')))
   })
 
-  it('reports every change in report.json with a stable id, place, rule and rule location', () => {
+  it('reports every change in report.json once, with a stable id, offsets and rule; the rest (line, column, rule location) in the views', () => {
     const dir = tempProject('seeds', 'rules')
-    runCli(['clean'], dir)
-    const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
+    runCli(['clean', '--report', 'md'], dir)
+    const text = readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')
+    const report = JSON.parse(text)
+    expect(report.version).toBe(2)
     const first = report.files[0].changes[0]
-    expect(first).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{12}$/),
-      ruleId: 'hyphen-space',
-      category: 'spacing',
-      rule: expect.stringMatching(/^rules\/spacing\.yaml:\d+:\d+$/),
-      line: 1,
-      column: 10,
-      endLine: 1,
-      endColumn: 12,
-      start: 9,
-      end: 11,
-      before: ' -',
-      after: '-',
-      context: { before: 'The China', after: 'Russia head will meet in Beiji' },
-      decision: 'undecided',
-    })
-    expect(report.files[0].sourceHash).toMatch(/^[0-9a-f]{64}$/)
+    // Only what cannot be derived: no paragraph text, no undecided decision, no line or column (the views derive them).
+    expect(first).toEqual({ id: expect.stringMatching(/^[0-9a-f]{12}$/), ruleId: 'hyphen-space', start: 9, end: 11, before: ' -', after: '-' })
+    expect(report.rules.find((rule: { ruleId: string }) => rule.ruleId === 'hyphen-space')).toEqual({ ruleId: 'hyphen-space', category: 'spacing', rule: expect.stringMatching(/^rules\/spacing\.yaml:\d+:\d+$/), count: expect.any(Number) })
+    expect(report.files[0].sourceHash).toMatch(/^[0-9a-f]{16}$/)
+    // The copy's place is left out where the inputs give it (seeds/x.txt → x.txt).
+    expect(report.files[0].copy).toBeUndefined()
+    expect(text).not.toContain('Russia head will meet')
     const ids = report.files.flatMap((file: { changes: { id: string }[] }) => file.changes.map((change) => change.id))
     expect(new Set(ids).size).toBe(ids.length)
     expect(readFileSync(path.join(dir, 'cleaned/report.md'), 'utf8')).toContain('| 1:10 | hyphen-space | `China -Russia` | `China-Russia` | undecided |')
+    expect(runCli(['report'], dir).stdout).toContain(`seeds/000_8f9708c4ec4fda24.txt:1:10  undecided  hyphen-space  ␣- → -  ${first.id}\n`)
   })
 
   it('gives a change the same id after an unrelated edit elsewhere in the file', () => {

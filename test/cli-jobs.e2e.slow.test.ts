@@ -19,8 +19,8 @@ describe('--jobs: worker threads', () => {
   it('clean writes byte-identical copies and reports with 1 and with 3 threads', () => {
     const dir = tempProject('rules')
     corpus(dir)
-    expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1', '--check'], dir).status).toBe(0)
-    expect(runCli(['clean', 'in', '--out', 'three', '--jobs', '3', '--check'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1', '--check', '--report', 'md,html'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'three', '--jobs', '3', '--check', '--report', 'md,html'], dir).status).toBe(0)
     const one = snapshotTree(path.join(dir, 'one'))
     const three = snapshotTree(path.join(dir, 'three'))
     expect([...three.keys()].sort()).toEqual([...one.keys()].sort())
@@ -45,8 +45,8 @@ describe('--jobs: worker threads', () => {
     // Files over a batch's bytes go alone, between the small ones.
     const seed = readFileSync(path.join(SEEDS, readdirSync(SEEDS)[0]!), 'utf8')
     for (const name of ['f100.txt', 'f300.txt', 'f301.txt']) writeFileSync(path.join(dir, 'in', 'even', name.replace('.txt', '-big.txt')), seed.repeat(60))
-    expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1'], dir).status).toBe(0)
-    expect(runCli(['clean', 'in', '--out', 'two', '--jobs', '2'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'one', '--jobs', '1', '--report', 'md,html'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'two', '--jobs', '2', '--report', 'md,html'], dir).status).toBe(0)
     for (const name of ['changes.diff', 'report.json', 'report.md', 'report.html']) {
       expect(readFileSync(path.join(dir, 'two', name), 'utf8').replaceAll('two/', 'one/'), name).toBe(readFileSync(path.join(dir, 'one', name), 'utf8'))
     }

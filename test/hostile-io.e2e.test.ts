@@ -233,7 +233,7 @@ describe('escapes and unclear messages (issue 14)', () => {
   it('puts a file name into report.md as text, never as Markdown', () => {
     const dir = project()
     writeFileSync(path.join(dir, 'in', '# [x](http:evil) |.txt'), TEXT)
-    expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
+    expect(runCli(['clean', 'in', '--out', 'out', '--report', 'md'], dir).status).toBe(0)
     const markdown = readFileSync(path.join(dir, 'out/report.md'), 'utf8')
     expect(markdown).toContain('## `in/# [x](http:evil) \\|.txt`\n')
   })

@@ -5,7 +5,7 @@ import { overlaps } from '../src/apply/apply.js'
 import { cleanText, type FileResult } from '../src/clean.js'
 import { ConfigErrors } from '../src/errors.js'
 import { unifiedDiff } from '../src/report/diff.js'
-import { reportFile } from '../src/report/report.js'
+import { recordFile } from '../src/report/report.js'
 import { compileRules, type RuleSet } from '../src/rules/compile.js'
 import type { EntityRule } from '../src/rules/types.js'
 
@@ -92,7 +92,7 @@ describe('engine invariants over generated rule sets (fast-check)', () => {
         const diff = unifiedDiff([result])
         if (result.output === text) expect(diff).toBe('')
         else expect(applyPatch(text, diff)).toBe(result.output)
-        const reported = reportFile(result, { path: 'x.txt', copy: 'x.txt', output: 'out/x.txt' })
+        const reported = recordFile(result, { path: 'x.txt', copy: 'x.txt' })
         let fromReport = text
         for (const change of [...reported.changes].reverse()) fromReport = fromReport.slice(0, change.start) + change.after + fromReport.slice(change.end)
         expect(fromReport).toBe(result.output)

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:f
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { PROJECT, RULES, runCli, SEEDS, tempProject } from './helpers/project.js'
 
@@ -17,15 +17,25 @@ function launch(): Promise<Browser> {
   })
 }
 
-it('report.html loads offline in Chromium with no console errors and shows every file, rule and change', async () => {
+/** Opens every file's folded section, as a reader clicking through the list, and waits for its content. */
+async function openEveryFile(page: Page): Promise<void> {
+  for (const details of await page.locator('details.file').all()) {
+    await details.locator('summary').click()
+    await details.locator('section.file').waitFor()
+  }
+}
+
+it('report.html loads offline in Chromium with no console errors: counts per file first, each file\'s section and diff loaded when opened', async () => {
   expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true)
   const dir = tempProject('seeds', 'rules')
   expect(runCli(['clean'], dir).status).toBe(0)
   const lavrov = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')).files[0].changes.find((change: { ruleId: string }) => change.ruleId === 'lavrov')
   runCli(['reject', lavrov.id], dir)
   runCli(['accept', '--rule', 'sullivan'], dir)
-  runCli(['clean', '--check'], dir)
+  runCli(['clean', '--check', '--report', 'html'], dir)
   const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
+  type File = { path: string; changes: unknown[]; skipped?: unknown[]; findings?: unknown[] }
+  const busy = report.files.filter((file: File) => file.changes.length + (file.skipped?.length ?? 0) + (file.findings?.length ?? 0) > 0)
 
   const browser = await launch()
   try {
@@ -40,16 +50,18 @@ it('report.html loads offline in Chromium with no console errors and shows every
     })
     await page.goto(pathToFileURL(path.join(dir, 'cleaned/report.html')).href)
 
-    expect(await page.locator('section.file h2').allTextContents()).toEqual(report.files.map((file: { path: string }) => file.path))
-    expect(await page.locator('table.rules tr').count()).toBe(report.rules.length + 1)
-    const changeRows = report.files.reduce((sum: number, file: { changes: unknown[]; skipped: unknown[] }) => sum + file.changes.length + file.skipped.length, 0)
+    // First the counts: a row per file with something to do, the others folded away; no section loaded yet.
+    expect(await page.locator('table.files tr:not(:first-child) td:first-child').allTextContents()).toEqual(busy.map((file: File) => file.path))
+    expect(await page.locator('details.idle li').count()).toBe(report.files.length - busy.length)
+    expect(await page.locator('table.rules tr').count()).toBe(report.rules.filter((rule: { count: number }) => rule.count > 0).length + 1)
+    expect(await page.locator('section.file').count()).toBe(0)
+    expect(await page.locator('.d2h-file-side-diff').count()).toBe(0)
+    // Each file's section and diff come from its piece (report-files/N.js) when it is opened.
+    await openEveryFile(page)
+    expect(await page.locator('section.file h2').allTextContents()).toEqual(busy.map((file: File) => file.path))
+    const changeRows = report.files.reduce((sum: number, file: File) => sum + file.changes.length + (file.skipped?.length ?? 0), 0)
     expect(await page.locator('table.changes tr:not(:first-child)').count()).toBe(changeRows)
-    // Each diff is drawn when its section comes into view: scroll through them as a reader would.
-    expect(await page.locator('.d2h-file-side-diff').count()).toBeLessThan(2 * report.summary.changedFiles)
-    for (const diff of await page.locator('div.diff').all()) {
-      await diff.scrollIntoViewIfNeeded()
-      await diff.locator('.d2h-file-side-diff').first().waitFor()
-    }
+    await page.locator('.d2h-file-side-diff').nth(2 * report.summary.changedFiles - 1).waitFor()
     expect(await page.locator('.d2h-file-side-diff').count()).toBe(2 * report.summary.changedFiles)
     await page.evaluate(() => window.scrollTo(0, 0))
     expect(await page.locator('.badge.rejected').allTextContents()).toEqual(['rejected'])
@@ -75,11 +87,11 @@ it('report.html in an output folder of its own, rules elsewhere: its links to a 
   const rules = path.join(root, 'shared/rules')
   cpSync(SEEDS, path.join(project, 'seeds'), { recursive: true })
   cpSync(RULES, rules, { recursive: true })
-  expect(runCli(['clean', '--check', 'seeds', '-r', '../shared/rules', '-o', 'tmp/out'], project).status).toBe(0)
+  expect(runCli(['clean', '--check', 'seeds', '-r', '../shared/rules', '-o', 'tmp/out', '--report', 'html'], project).status).toBe(0)
   const report = JSON.parse(readFileSync(path.join(project, 'tmp/out/report.json'), 'utf8'))
-  const lavrov = report.files[0].changes.find((change: { ruleId: string }) => change.ruleId === 'lavrov')
+  const lavrov = report.rules.find((rule: { ruleId: string }) => rule.ruleId === 'lavrov')
   expect(lavrov.rule).toBe('../shared/rules/people.yaml:4:5')
-  const finding = report.files.flatMap((file: { findings: { ruleId: string }[] }) => file.findings)[0]
+  const finding = report.files.flatMap((file: { findings?: { ruleId: string }[] }) => file.findings ?? [])[0]
   expect(finding).toBeDefined()
 
   const browser = await launch()
@@ -87,6 +99,7 @@ it('report.html in an output folder of its own, rules elsewhere: its links to a 
     const page = await browser.newPage({ acceptDownloads: true })
     const reportUrl = pathToFileURL(path.join(project, 'tmp/out/report.html')).href
     await page.goto(reportUrl)
+    await openEveryFile(page)
 
     // A change's rule links to its definition. Chromium hands a .yaml file to the user as a download:
     // what it fetched must be the rule file, and the line the link names must define that rule.
@@ -101,6 +114,7 @@ it('report.html in an output folder of its own, rules elsewhere: its links to a 
 
     // A finding's check links to its section of docs/checks.md in the installed package.
     await page.goto(reportUrl)
+    await openEveryFile(page)
     const checkLink = page.locator('tr.finding a', { hasText: finding.ruleId }).first()
     const [response] = await Promise.all([page.waitForNavigation(), checkLink.click()])
     expect(response?.ok()).toBe(true)

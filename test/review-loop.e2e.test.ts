@@ -23,7 +23,7 @@ interface Change {
 }
 interface ReportShape {
   run: { base: string }
-  files: { path: string; copy: string; changes: Change[]; skipped: (Change & { reason: string })[]; findings: { ruleId: string; actual: string }[] }[]
+  files: { path: string; copy?: string; changes: Change[]; skipped?: (Change & { reason: string })[]; findings?: { ruleId: string; actual: string }[] }[]
 }
 
 /** A temp project: a copy of the rules and two small texts in `in/`. */
@@ -114,7 +114,7 @@ describe('the review loop: decisions.json is the one record', () => {
     const parent = path.dirname(dir)
     const name = path.basename(dir)
     expect(runCliIn(parent, ['clean', `${name}/in`, '--out', `${name}/out`, '--rules', `${name}/rules`]).status).toBe(0)
-    const skipped = report(dir).files[0]!.skipped.filter((skip) => skip.reason === 'rejected')
+    const skipped = report(dir).files[0]!.skipped!.filter((skip) => skip.reason === 'rejected')
     expect(skipped.map((skip) => skip.id)).toEqual([lavrov.id])
     expect(text(dir, 'out/a.txt')).toContain('Ravorov met')
     // review, accept, apply and status find everything from the record, wherever they run.
@@ -129,7 +129,7 @@ describe('the review loop: decisions.json is the one record', () => {
     const [first] = report(dir).files[0]!.changes.filter((change) => change.ruleId === 'lavrov')
     cli(dir, 'reject', first!.id, '--out', 'out')
     expect(cli(dir, 'clean', 'in', '--out', 'out', '--check').status).toBe(0)
-    const findings = report(dir).files[0]!.findings.filter((finding) => finding.actual === 'Ravorov')
+    const findings = (report(dir).files[0]!.findings ?? []).filter((finding) => finding.actual === 'Ravorov')
     expect(findings).toEqual([])
     const onCopy = cli(dir, 'check', 'out/a.txt', '--out', 'out', '--format', 'unix')
     expect(onCopy.stdout).not.toContain('Ravorov')
@@ -189,6 +189,9 @@ describe('apply writes only what a person accepted, only where it should', () =>
     const outside = mkdtempSync(path.join(os.tmpdir(), 'mtclean-outside-'))
     writeFileSync(path.join(outside, 'x.txt'), A)
     tamper(dir, (data) => {
+      // (report.json leaves out a copy's place that the path gives: kept here, so only the path is tampered with.)
+      data.files[0]!.copy = 'a.txt'
+      data.files[1]!.copy = 'b.txt'
       data.files[0]!.path = path.join(outside, 'x.txt')
       data.files[1]!.path = `../${path.basename(outside)}/x.txt`
     })
@@ -289,6 +292,13 @@ describe('apply writes only what a person accepted, only where it should', () =>
       stderr: "decisions.json: its cleaned copy would replace mtclean's own decisions.json in the output folder: rename it or put it in a subfolder\n",
     })
     expect(existsSync(path.join(dir, 'out'))).toBe(false)
+    // report.html's pieces folder is mtclean's too.
+    mkdirSync(path.join(dir, 'texts/report-files'), { recursive: true })
+    writeFileSync(path.join(dir, 'texts/report-files/0.txt'), A)
+    expect(cli(dir, 'clean', 'texts', '--out', 'out')).toMatchObject({
+      status: 2,
+      stderr: "texts/report-files/0.txt: its cleaned copy would replace mtclean's own report-files/0.txt in the output folder: rename it or put it in a subfolder\n",
+    })
   })
 
   it('accept --file takes the path as the user writes it (./in/a.txt, or from another folder)', () => {

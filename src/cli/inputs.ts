@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import { ConfigError } from '../errors.js'
-import { loadReport } from '../report/read.js'
+import { loadRunInfo } from '../report/read.js'
 import type { RunInfo } from '../report/report.js'
 import { defaultJobs, type Work } from '../run/pool.js'
 import type { ProjectConfig } from '../config/types.js'
@@ -24,7 +24,7 @@ export function withInputs(command: Command): Command {
 function lastRun(outFolder: string, cwd: string): RunInfo | undefined {
   if (!existsSync(path.join(outFolder, 'report.json'))) return undefined
   try {
-    return loadReport(outFolder, path.relative(cwd, outFolder) || '.').run
+    return loadRunInfo(outFolder, path.relative(cwd, outFolder) || '.')
   } catch (error) {
     if (error instanceof ConfigError) return undefined // an older or broken report: a new run replaces it
     throw error

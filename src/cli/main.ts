@@ -12,6 +12,7 @@ import { registerClean } from './commands/clean.js'
 import { registerDecide } from './commands/decide.js'
 import { registerEval } from './commands/eval.js'
 import { registerNames } from './commands/names.js'
+import { registerReport } from './commands/report.js'
 import { registerReview } from './commands/review.js'
 import { registerRules } from './commands/rules.js'
 import { registerStatus } from './commands/status.js'
@@ -45,6 +46,7 @@ registerEval(program)
 registerRules(program)
 registerNames(program)
 registerSuggest(program)
+registerReport(program)
 
 try {
   await program.parseAsync(process.argv)

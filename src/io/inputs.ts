@@ -163,10 +163,13 @@ export function checkOutputCollisions(files: InputFile[]): void {
 /** The names mtclean gives its own files in an output folder: no input's copy may take one of them. */
 export const RESERVED_OUTPUT_NAMES = new Set(['decisions.json', 'report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'])
 
+/** Folders mtclean keeps its own files in (report.html's per-file pieces). */
+export const RESERVED_OUTPUT_FOLDERS = new Set(['report-files'])
+
 /** An input whose copy would land on one of mtclean's own files in the output folder is refused. */
 export function checkReservedNames(files: InputFile[]): void {
   for (const file of files) {
-    if (RESERVED_OUTPUT_NAMES.has(file.outputPath)) {
+    if (RESERVED_OUTPUT_NAMES.has(file.outputPath) || RESERVED_OUTPUT_FOLDERS.has(file.outputPath.split('/')[0]!)) {
       throw new ConfigError(`its cleaned copy would replace mtclean's own ${file.outputPath} in the output folder: rename it or put it in a subfolder`, file.displayPath)
     }
   }

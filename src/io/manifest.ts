@@ -11,6 +11,14 @@ const toPosix = (file: string): string => file.split(path.sep).join('/')
 
 /** Files kept in the output folder that mtclean writes but lists nowhere else. */
 const OWN_FILES = new Set([MANIFEST, 'decisions.json', LOCK_FILE])
+/** Folders of the output folder that are mtclean's as a whole: report.html's per-file pieces. */
+export const OWN_FOLDERS = new Set(['report-files'])
+
+/** Whether a path in the output folder is mtclean's own without being listed: its files, or in its folders or temporary folders. */
+const isOwn = (file: string): boolean => {
+  const [first] = file.split('/')
+  return OWN_FILES.has(file) || OWN_FOLDERS.has(first!) || TEMP_NAME.test(first!) || TEMP_NAME.test(path.posix.basename(file))
+}
 
 /**
  * An output folder may hold only what mtclean wrote there (as its manifest says): anything else is
@@ -21,7 +29,7 @@ export function checkOutputFolderOwnership(outFolder: string, displayFolder: str
   // A folder without mtclean's manifest must be empty: looked at one level deep, so that `--out /` or
   // `--out ~` is refused at once instead of after a walk through the whole tree.
   if (!existsSync(path.join(outFolder, MANIFEST))) {
-    const entries = readdirSync(outFolder).filter((name) => !OWN_FILES.has(name) && !TEMP_NAME.test(name)).sort()
+    const entries = readdirSync(outFolder).filter((name) => !isOwn(name)).sort()
     if (entries.length > 0) {
       throw new ConfigError(
         `output folder holds ${entries.length} file(s) mtclean did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
@@ -34,7 +42,7 @@ export function checkOutputFolderOwnership(outFolder: string, displayFolder: str
   const present = readdirSync(outFolder, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => toPosix(path.relative(outFolder, path.join(entry.parentPath, entry.name))))
-  const foreign = present.filter((file) => !written.has(file) && !OWN_FILES.has(file) && !TEMP_NAME.test(path.posix.basename(file))).sort()
+  const foreign = present.filter((file) => !written.has(file) && !isOwn(file)).sort()
   if (foreign.length > 0) {
     throw new ConfigError(
       `output folder holds ${foreign.length} file(s) mtclean did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}): choose an empty folder or move them`,
@@ -65,6 +73,7 @@ export function manifestContent(outFolder: string, files: string[]): string {
 /** Removes what a killed run left: its temporary files, mtclean's own by their names (call with the lock held). */
 export function removeStaleTemps(outFolder: string): void {
   for (const entry of readdirSync(outFolder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isDirectory() && TEMP_NAME.test(entry.name)) rmSync(path.join(entry.parentPath, entry.name), { force: true })
+    // A temporary folder (report.html's pieces being written) goes as a whole.
+    if (TEMP_NAME.test(entry.name)) rmSync(path.join(entry.parentPath, entry.name), { recursive: true, force: true })
   }
 }

@@ -116,3 +116,11 @@ export function fileDiff(result: FileResult): string {
 export function unifiedDiff(results: FileResult[]): string {
   return results.map(fileDiff).join('')
 }
+
+/**
+ * A file's part of changes.diff made again from the record (`mtclean report`, `report merge`): its path as
+ * the report gives it (relative to the run's folder, as the diff's are), its texts and its applied changes.
+ */
+export function recordDiff(file: string, texts: { source: string; output: string }, changes: { start: number; end: number; before: string; after: string }[]): string {
+  return fileDiff({ input: { displayPath: file }, source: texts.source, output: texts.output, applied: changes } as unknown as FileResult)
+}

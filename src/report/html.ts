@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import type { SkipReason } from '../change.js'
 import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import { touchingWords, visibleWhitespace } from './visible.js'
-import type { ReportedChange, ReportedFile, ReportedFinding, RunSummary } from './report.js'
+import type { Report, ReportedChange, ReportedFile, ReportedFinding } from './report.js'
 
 // diff2html's stylesheet and UI bundle (without highlight.js), inlined: the report is one file that works offline.
 const bundled = (file: string): string => readFileSync(createRequire(import.meta.url).resolve(`diff2html/bundles/${file}`), 'utf8')
@@ -32,6 +32,8 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; }
 .summary div { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem 1rem; }
 .summary strong { display: block; font-size: 1.5rem; }
 .finding mark { background: #fff8c5; }
+details.file { border: 1px solid #d0d7de; border-radius: 6px; margin: .5rem 0; padding: .25rem .75rem; }
+details.file > summary { cursor: pointer; } details.file section h2 { margin-top: 1rem; }
 /* Paragraphs are long lines: wrap the text of each diff line, not the markup around it. */
 .d2h-code-side-line, .d2h-code-line { white-space: normal; }
 .d2h-code-line-ctn { white-space: pre-wrap; word-break: break-word; }
@@ -64,12 +66,13 @@ function findingRow(finding: ReportedFinding, lines: string[]): string {
 }
 
 /**
- * One file's section: its changes with decisions, its diff and its open findings. The diff is embedded as
- * text and drawn by diff2html in the browser when the section comes into view: drawing every diff when
- * the report is written cost more than cleaning the files, and a report of 20,000 files would not open.
+ * One file's section, a pure function of the file's record, its diff and its cleaned text (a page of its
+ * own may use it as it is): its changes with decisions, its diff and its open findings. The diff is
+ * embedded as text for diff2html to draw in the browser: drawing every diff when the report is written
+ * cost more than cleaning the files.
  */
-export function htmlFile(file: ReportedFile, diff: string, output: string, index: number, place: ReportPlace): string {
-  const parts = [`<section class="file" id="file-${index}"><h2>${escape(file.path)}</h2>`]
+export function htmlFile(file: ReportedFile, diff: string, output: string, place: ReportPlace): string {
+  const parts = [`<section class="file"><h2>${escape(file.path)}</h2>`]
   parts.push(`<p>${file.changes.length} change(s) → <code>${escape(file.output)}</code></p>`)
   if (file.changes.length > 0 || file.skipped.length > 0) {
     parts.push('<table class="data changes"><tr><th>where</th><th>rule</th><th>change</th><th>decision</th><th>id</th></tr>')
@@ -93,23 +96,59 @@ export function htmlFile(file: ReportedFile, diff: string, output: string, index
   return `${parts.join('\n')}\n`
 }
 
-// Draws each file's diff (diff2html's UI bundle, inlined) when its section nears the viewport.
-const DRAW_DIFFS = `
-const observer = new IntersectionObserver((entries) => {
-  for (const entry of entries) {
-    if (!entry.isIntersecting) continue
-    observer.unobserve(entry.target)
-    const source = entry.target.querySelector('pre.diff-source')
-    new Diff2HtmlUI(entry.target, source.textContent, { outputFormat: 'side-by-side', drawFileList: false, diffStyle: 'word', matching: 'lines', highlight: false, fileContentToggle: false, stickyFileHeaders: false }).draw()
-  }
-}, { rootMargin: '800px' })
-document.querySelectorAll('div.diff').forEach((element) => observer.observe(element))
+// Each file's section is a small script of its own beside the page (`report-files/N.js`, a classic script,
+// which a page opened from the disk may load), fetched when its <details> is first opened, and its diff
+// drawn then (diff2html's UI bundle, inlined): the page holds the counts only, whatever the size of the run.
+const OPEN_FILES = `
+const pending = new Map()
+window.mtcleanFile = (index, html) => {
+  const details = document.getElementById('file-' + index)
+  details.insertAdjacentHTML('beforeend', html)
+  const diff = details.querySelector('div.diff')
+  if (diff) new Diff2HtmlUI(diff, diff.querySelector('pre.diff-source').textContent, { outputFormat: 'side-by-side', drawFileList: false, diffStyle: 'word', matching: 'lines', highlight: false, fileContentToggle: false, stickyFileHeaders: false }).draw()
+  details.dataset.filled = '1'
+}
+function fill(details) {
+  if (details.dataset.requested) return
+  details.dataset.requested = '1'
+  const script = document.createElement('script')
+  script.src = details.dataset.piece
+  script.onerror = () => details.insertAdjacentHTML('beforeend', '<p class="missing">This file\\'s part of the report (' + details.dataset.piece + ') is missing: render the report again.</p>')
+  document.body.append(script)
+}
+const files = document.querySelectorAll('details.file')
+files.forEach((details) => details.addEventListener('toggle', () => { if (details.open) fill(details) }))
+function openTarget() {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+  if (target && target.matches('details.file')) target.open = true
+}
+window.addEventListener('hashchange', openTarget)
+openTarget()
+document.getElementById('open-all')?.addEventListener('click', () => files.forEach((details) => { details.open = true }))
 `
 
-/** The top of the page: totals, changes per rule, links to the files, the files that could not be read. */
-export function htmlHead(run: RunSummary, paths: string[], place: ReportPlace): string {
-  const { summary } = run
+/** What a file has for a person: the table of files and its section show these counts. */
+function countsOf(file: ReportedFile): { changes: number; skipped: number; findings: number } {
+  return { changes: file.changes.length, skipped: file.skipped.length, findings: file.findings.length }
+}
+
+export const hasSomethingToDo = (file: ReportedFile): boolean => file.changes.length + file.skipped.length + file.findings.length > 0
+
+/**
+ * The top of the page: totals, changes per rule, the files that could not be read, and per file its counts
+ * (a link to its section); files with nothing to do are listed folded away.
+ */
+export function htmlHead(report: Report, place: ReportPlace): string {
+  const { summary } = report
   const stat = (value: number, label: string): string => `<div><strong>${value}</strong>${label}</div>`
+  const checked = report.run.checked
+  const rows: string[] = []
+  const idle: string[] = []
+  report.files.forEach((file, index) => {
+    if (!hasSomethingToDo(file)) return idle.push(`<li><code>${escape(file.path)}</code></li>`)
+    const counts = countsOf(file)
+    rows.push(`<tr><td><a href="#file-${index}">${escape(file.path)}</a></td><td class="num">${counts.changes}</td><td class="num">${counts.skipped}</td>${checked ? `<td class="num">${counts.findings}</td>` : ''}</tr>`)
+  })
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -121,18 +160,37 @@ export function htmlHead(run: RunSummary, paths: string[], place: ReportPlace): 
 </head>
 <body>
 <h1>mtclean report</h1>
-<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${run.run.checked ? stat(summary.findings, 'open findings') : ''}</div>
+<div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${checked ? stat(summary.findings, 'open findings') : ''}</div>
+${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>\n` : ''}<h2>Files</h2>
+${rows.length > 0 ? `<table class="data files"><tr><th>file</th><th class="num">changes</th><th class="num">not applied</th>${checked ? '<th class="num">open findings</th>' : ''}</tr>\n${rows.join('\n')}\n</table>\n<p><button id="open-all" type="button">Open every file</button></p>\n` : ''}${idle.length > 0 ? `<details class="idle"><summary>${idle.length} file(s) with nothing to do</summary><ul>${idle.join('')}</ul></details>\n` : ''}
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
-${run.rules.map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escape(rule.rule)}</code>`, rule.rule, place)}</td></tr>`).join('\n')}
+${report.rules.filter((rule) => rule.count > 0).map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escape(rule.rule)}</code>`, rule.rule, place)}</td></tr>`).join('\n')}
 </table>
-<p>${paths.map((file, index) => `<a href="#file-${index}">${escape(file)}</a>`).join(' · ')}</p>
-${run.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${run.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>` : ''}
-`
+${rows.length > 0 ? '<h2>Each file</h2>\n' : ''}`
+}
+
+/**
+ * A file's place in the page: a folded <details> with its counts, whose section is in the script `piece`
+ * (relative to the page), loaded when it is opened. Nothing for a file with nothing to do.
+ */
+export function htmlFolded(file: ReportedFile, index: number, piece: string): string {
+  if (!hasSomethingToDo(file)) return ''
+  const counts = countsOf(file)
+  const parts = [`${counts.changes} change(s)`]
+  if (counts.skipped) parts.push(`${counts.skipped} not applied`)
+  if (counts.findings) parts.push(`${counts.findings} open finding(s)`)
+  return `<details class="file" id="file-${index}" data-piece="${escape(piece)}"><summary><code>${escape(file.path)}</code> — ${parts.join(', ')}</summary></details>\n`
+}
+
+/** The script that puts a file's section (`htmlFile`) into the page. */
+export function htmlPiece(index: number, section: string): string {
+  // U+2028 and U+2029 are line ends in old JavaScript: JSON.stringify leaves them raw.
+  return `mtcleanFile(${index}, ${JSON.stringify(section).replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`)})\n`
 }
 
 export const HTML_TAIL = `<script>${DIFF2HTML_UI}</script>
-<script>${DRAW_DIFFS}</script>
+<script>${OPEN_FILES}</script>
 </body>
 </html>
 `

@@ -1,25 +1,28 @@
-import type { Report, ReportedFile } from './report.js'
+import { REPORT_VERSION, withoutDerivedCopy, type StoredFile, type StoredReport } from './stored.js'
 
-// report.json is `JSON.stringify(report, null, 2)`, written a file entry at a time: the entries are
-// indented for their place in the `files` array, and the rest is split around that array.
+// report.json is written a file entry at a time: the frame (the run, its totals, the rules) is indented
+// for a person to read, and each file's entry is one line (indenting every change of every file made the
+// report several times the size of the texts), so the whole file is still valid JSON for any tool.
 const FILES_PLACEHOLDER = '\u0000files\u0000'
 const ENTRY_INDENT = '    '
 
-// An entry stringified two arrays deep is indented as in `files`: only the brackets are cut off.
-const NESTED_OPENING = '[\n  [\n'
-const NESTED_CLOSING = '\n  ]\n]'
-
-/** One file's entry, indented as in the whole report. */
-export function jsonFileEntry(file: ReportedFile): string {
-  return JSON.stringify([[file]], null, 2).slice(NESTED_OPENING.length, -NESTED_CLOSING.length)
+/** One file's entry: one line, indented as an item of `files` (without its copy's place where the run's inputs give it). */
+export function jsonFileEntry(file: StoredFile, inputs: string[]): string {
+  return `${ENTRY_INDENT}${JSON.stringify(withoutDerivedCopy(file, inputs))}`
 }
 
 /** What goes before and after the entries (joined by `,\n`); with no entries, the whole report. */
-export function jsonFrame(report: Omit<Report, 'files'>, entries: number): { head: string; tail: string } {
-  const ordered = { run: report.run, summary: report.summary, rules: report.rules, files: entries > 0 ? [FILES_PLACEHOLDER] : [], failures: report.failures }
+export function jsonFrame(report: Omit<StoredReport, 'files' | 'version'>, entries: number): { head: string; tail: string } {
+  const ordered = { version: REPORT_VERSION, run: report.run, summary: report.summary, rules: report.rules, files: entries > 0 ? [FILES_PLACEHOLDER] : [], failures: report.failures }
   const whole = `${JSON.stringify(ordered, null, 2)}\n`
   if (entries === 0) return { head: whole, tail: '' }
   const marker = `${ENTRY_INDENT}${JSON.stringify(FILES_PLACEHOLDER)}`
   const at = whole.indexOf(marker)
   return { head: whole.slice(0, at), tail: whole.slice(at + marker.length) }
+}
+
+/** A whole report.json at once (`report merge`), exactly as the streaming writer writes it. */
+export function jsonReport(report: StoredReport): string {
+  const { head, tail } = jsonFrame(report, report.files.length)
+  return head + report.files.map((file) => jsonFileEntry(file, report.run.inputs)).join(',\n') + tail
 }

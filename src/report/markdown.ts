@@ -1,7 +1,7 @@
 import { visibleControls } from '../controls.js'
 import type { SkipReason } from '../change.js'
 import { ruleDefinitionUrl, type ReportPlace } from './links.js'
-import type { ReportedChange, ReportedFile, RunSummary } from './report.js'
+import type { Report, ReportedChange, ReportedFile } from './report.js'
 import { touchingWords } from './visible.js'
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
@@ -32,7 +32,7 @@ const WHY: Record<SkipReason, (by: string | null) => string> = {
 }
 
 /** The top of report.md: the run's totals, changes per rule and the files that could not be read. */
-export function markdownHead(run: RunSummary, place: ReportPlace): string {
+export function markdownHead(run: Report, place: ReportPlace): string {
   const { summary } = run
   const lines: string[] = ['# mtclean report', '']
   lines.push(
@@ -44,9 +44,10 @@ export function markdownHead(run: RunSummary, place: ReportPlace): string {
       '.',
     '',
   )
-  if (run.rules.length > 0) {
+  const fired = run.rules.filter((rule) => rule.count > 0)
+  if (fired.length > 0) {
     lines.push('## Changes per rule', '', '| rule | category | changes | defined at |', '| --- | --- | ---: | --- |')
-    for (const rule of run.rules) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${linked(rule.rule, ruleDefinitionUrl(rule.rule, place))} |`)
+    for (const rule of fired) lines.push(`| ${rule.ruleId} | ${rule.category} | ${rule.count} | ${linked(rule.rule, ruleDefinitionUrl(rule.rule, place))} |`)
     lines.push('')
   }
   if (run.failures.length > 0) {

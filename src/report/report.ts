@@ -1,4 +1,3 @@
-import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
 import { createHash } from 'node:crypto'
 import type { Change, SkipReason } from '../change.js'
@@ -7,6 +6,7 @@ import { formatLocation } from '../errors.js'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category } from '../rules/types.js'
 import type { Decision } from '../review/decisions.js'
+import type { StoredFile, StoredFinding } from './stored.js'
 
 /** One change as the reports and review show it. Offsets are UTF-16 code units into the source. */
 export interface ReportedChange {
@@ -106,32 +106,10 @@ export interface Report {
 /** The report without its files: what is known only when every file is done. */
 export type RunSummary = Omit<Report, 'files'>
 
-const CONTEXT_CHARS = 30
+/** The text kept on each side of a change for `apply` to check that it still fits (derived, never stored). */
+export const CONTEXT_CHARS = 30
 
-function describe(change: Change, id: string, source: string, toPoint: ReturnType<typeof location>['toPoint']): ReportedChange {
-  const start = toPoint(change.start)
-  const end = toPoint(change.end)
-  return {
-    id,
-    ruleId: change.rule.id,
-    category: change.rule.category,
-    rule: formatLocation(change.rule.location),
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
-    endLine: end?.line ?? 1,
-    endColumn: end?.column ?? 1,
-    start: change.start,
-    end: change.end,
-    before: change.before,
-    after: change.after,
-    context: {
-      before: source.slice(Math.max(0, change.start - CONTEXT_CHARS), change.start),
-      after: source.slice(change.end, change.end + CONTEXT_CHARS),
-    },
-  }
-}
-
-function describeFinding(message: VFileMessage): ReportedFinding {
+function describeFinding(message: VFileMessage): StoredFinding {
   const place = message.place && 'start' in message.place ? message.place : undefined
   return {
     ruleId: message.ruleId ?? '',
@@ -142,40 +120,51 @@ function describeFinding(message: VFileMessage): ReportedFinding {
     endColumn: place?.end.column ?? message.column ?? 1,
     actual: message.actual ?? '',
     expected: message.expected ?? [],
-    url: message.url ?? '',
   }
 }
 
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
 /**
- * One file's entry in the report: the same change list that made its cleaned copy and its diff, and what
- * the checks still find in the copy (`findings`, when the run checks).
+ * A source's hash as report.json keeps it: the first 16 hex digits of its sha256 (64 bits tell an edited
+ * file from the one the run read; the whole hash was a tenth of a report of many small files).
  */
-export function reportFile(
+export const sourceHashOf = (text: string): string => hashText(text).slice(0, 16)
+
+/** Whether a full sha256 (decisions.json keeps those) is of the text a report's `sourceHash` was made from. */
+export const isSourceHash = (fullHash: string | undefined, sourceHash: string): boolean => fullHash !== undefined && sourceHash.length >= 16 && fullHash.startsWith(sourceHash)
+
+/**
+ * One file's entry in report.json, made from the run's result: the same change list that made its cleaned
+ * copy and its diff, each change once with only what cannot be derived (`stored.ts`), and what the checks
+ * still find in the copy (`findings`, when the run checks).
+ */
+export function recordFile(
   result: FileResult,
-  place: { path: string; copy: string; output: string },
+  place: { path: string; copy: string },
   findings: VFileMessage[] = [],
   decisionOf: (id: string) => Decision | undefined = () => undefined,
-): ReportedFile {
-  const { toPoint } = location(result.source)
+): StoredFile {
   const ids = result.ids
-  return {
+  const edit = (change: Change, id: string) => ({ id, ruleId: change.rule.id, start: change.start, end: change.end, before: change.before, after: change.after })
+  const file: StoredFile = {
     path: place.path,
     copy: place.copy,
-    sourceHash: hashText(result.source),
-    output: place.output,
+    sourceHash: sourceHashOf(result.source),
     changes: result.applied.map((change) => {
       const id = ids.get(change)!
-      return { ...describe(change, id, result.source, toPoint), decision: decisionOf(id) ?? 'undecided' }
+      const decision = decisionOf(id)
+      return decision ? { ...edit(change, id), decision } : edit(change, id)
     }),
-    skipped: result.skipped.map((skip) => ({
-      ...describe(skip.change, ids.get(skip.change)!, result.source, toPoint),
-      reason: skip.reason,
-      by: skip.by ? (ids.get(skip.by) ?? null) : null,
-    })),
-    findings: findings.map(describeFinding),
   }
+  if (result.skipped.length > 0) {
+    file.skipped = result.skipped.map((skip) => {
+      const by = skip.by ? ids.get(skip.by) : undefined
+      return { ...edit(skip.change, ids.get(skip.change)!), reason: skip.reason, ...(by ? { by } : {}) }
+    })
+  }
+  if (findings.length > 0) file.findings = findings.map(describeFinding)
+  return file
 }
 
 /** What a file adds to the run's totals: small, so a run of any size keeps all of them. */
@@ -187,18 +176,22 @@ export interface FileTally {
   findings: number
   /** Applied changes per rule id. */
   byRule: Record<string, number>
+  /** Rules of the changes held back (report.json names every rule a change refers to). */
+  heldBackRules: string[]
 }
 
-export function tallyOf(file: ReportedFile): FileTally {
+export function tallyOf(file: StoredFile): FileTally {
   const byRule: Record<string, number> = {}
   for (const change of file.changes) byRule[change.ruleId] = (byRule[change.ruleId] ?? 0) + 1
+  const skipped = file.skipped ?? []
   return {
     changes: file.changes.length,
     accepted: file.changes.filter((change) => change.decision === 'accepted').length,
-    rejected: file.skipped.filter((skip) => skip.reason === 'rejected').length,
-    skipped: file.skipped.length,
-    findings: file.findings.length,
+    rejected: skipped.filter((skip) => skip.reason === 'rejected').length,
+    skipped: skipped.length,
+    findings: file.findings?.length ?? 0,
     byRule,
+    heldBackRules: [...new Set(skipped.map((skip) => skip.ruleId))],
   }
 }
 
@@ -207,6 +200,7 @@ export class RunTally {
   readonly summary: Report['summary'] = { files: 0, changedFiles: 0, changes: 0, accepted: 0, rejected: 0, skipped: 0, findings: 0, failed: 0, rulesFired: 0 }
   readonly failures: Report['failures'] = []
   private readonly byRule = new Map<string, number>()
+  private readonly heldBackRules = new Set<string>()
 
   addFile(tally: FileTally): void {
     const summary = this.summary
@@ -218,6 +212,7 @@ export class RunTally {
     summary.skipped += tally.skipped
     summary.findings += tally.findings
     for (const [ruleId, count] of Object.entries(tally.byRule)) this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + count)
+    for (const ruleId of tally.heldBackRules) this.heldBackRules.add(ruleId)
   }
 
   addFailure(path: string, error: string): void {
@@ -225,12 +220,15 @@ export class RunTally {
     this.failures.push({ path, error })
   }
 
-  /** Changes per rule, in rule-set order. */
+  /**
+   * Changes per rule, in rule-set order: every rule a change names, applied or held back (count 0), so
+   * that report.json gives each change's category and rule place once per rule rather than per change.
+   */
   rules(ruleSet: RuleSet): RuleCount[] {
     const rules = ruleSet.rules
-      .filter((rule) => this.byRule.has(rule.id))
-      .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: this.byRule.get(rule.id)! }))
-    this.summary.rulesFired = rules.length
+      .filter((rule) => this.byRule.has(rule.id) || this.heldBackRules.has(rule.id))
+      .map((rule) => ({ ruleId: rule.id, category: rule.category, rule: formatLocation(rule.location), count: this.byRule.get(rule.id) ?? 0 }))
+    this.summary.rulesFired = rules.filter((rule) => rule.count > 0).length
     return rules
   }
 }

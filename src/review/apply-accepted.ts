@@ -4,7 +4,7 @@ import { applyChanges } from '../apply/apply.js'
 import { ConfigError } from '../errors.js'
 import { describeFsError, readTextFile } from '../io/read.js'
 import { writeFileAtomic } from '../io/write.js'
-import { hashText, type ReportedFile } from '../report/report.js'
+import { hashText, isSourceHash, type ReportedFile } from '../report/report.js'
 import type { DecidableChange, RunRecord } from './record.js'
 
 /** A change `apply` did not write, and why. */
@@ -87,7 +87,7 @@ function applyToFile(record: RunRecord, file: ReportedFile, accepted: DecidableC
   const hash = hashText(source)
   const earlier = record.review.applied.get(file.copy)
   // The source is as an earlier `apply` left it, and the report is older than that: nothing left to write.
-  if (earlier?.hash === hash && file.sourceHash !== hash) {
+  if (earlier?.hash === hash && !isSourceHash(hash, file.sourceHash)) {
     return { kind: 'already-applied', file: shown, acceptedSince: accepted.filter((change) => !earlier.ids.includes(change.id)).length }
   }
   const notApplied: NotApplied[] = []
@@ -106,7 +106,7 @@ function applyToFile(record: RunRecord, file: ReportedFile, accepted: DecidableC
   if (applied.length === 0) return { kind: 'not-applied', file: shown, notApplied }
   const backup = options.backup ? backUp(target) : undefined
   writeFileAtomic(target, result.output, { durable: true, like: stats })
-  const ids = new Set(earlier?.hash === file.sourceHash ? earlier.ids : [])
+  const ids = new Set(isSourceHash(earlier?.hash, file.sourceHash) ? earlier!.ids : [])
   for (const change of applied) ids.add(change.id)
   record.review.applied.set(file.copy, { hash: hashText(result.output), ids: [...ids].sort() })
   record.save()

@@ -3,7 +3,7 @@ import { location } from 'vfile-location'
 import { applyChanges } from '../apply/apply.js'
 import { OffsetMap, spansMeet, type Span } from '../apply/offset-map.js'
 import { readTextFile } from '../io/read.js'
-import { hashText, type ReportedFile } from '../report/report.js'
+import { sourceHashOf, type ReportedFile } from '../report/report.js'
 import type { RunRecord } from './record.js'
 import type { ChangeItem, FindingItem, ReviewItem } from './session.js'
 
@@ -60,7 +60,7 @@ export function planReview(record: RunRecord, options: PlanOptions): ReviewPlan 
     if (options.only && !options.only.has(sourcePath)) continue
     const shown = record.shown(file)
     const source = existsSync(sourcePath) ? readTextFile(sourcePath) : undefined
-    if (source === undefined || hashText(source) !== file.sourceHash) {
+    if (source === undefined || sourceHashOf(source) !== file.sourceHash) {
       if (record.decidable(file).some((change) => record.stateOf(change.id) === 'undecided') || file.findings.length > 0) stale.push(shown)
       continue
     }

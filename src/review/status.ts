@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../errors.js'
 import { readTextFile } from '../io/read.js'
-import { hashText } from '../report/report.js'
+import { hashText, isSourceHash } from '../report/report.js'
 import { rulesHash } from '../rules/fingerprint.js'
 import { defaultRulePaths, listRuleFiles } from '../rules/load.js'
 import type { RunRecord } from './record.js'
@@ -50,7 +50,7 @@ function fileStatus(record: RunRecord, file: RunRecord['report']['files'][number
     const hash = hashText(readTextFile(sourcePath))
     const earlier = record.review.applied.get(file.copy)
     if (earlier?.hash === hash) applied = earlier.ids.length
-    if (hash !== file.sourceHash) since = earlier?.hash === hash ? 'applied' : 'changed'
+    if (!isSourceHash(hash, file.sourceHash)) since = earlier?.hash === hash ? 'applied' : 'changed'
   }
   return { file: record.shown(file), ...counts, applied, findings: record.report.run.checked ? file.findings.length : null, since }
 }

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
-import { docsUrl } from '../checks/message.js'
 import type { CorpusSpelling } from '../checks/corpus.js'
 import { cleanText, type FileResult } from '../clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
@@ -8,10 +7,8 @@ import { describeFsError, readInputText } from '../io/read.js'
 import { ConfigError } from '../errors.js'
 import { writeFileAtomic } from '../io/write.js'
 import { fileDiff } from '../report/diff.js'
-import { htmlFile } from '../report/html.js'
 import { jsonFileEntry } from '../report/json.js'
-import { markdownFile } from '../report/markdown.js'
-import { reportFile, tallyOf, type FileTally } from '../report/report.js'
+import { recordFile, tallyOf, type FileTally } from '../report/report.js'
 import { loadDecisions } from '../review/decisions.js'
 import { compileValidated, type LoadedRules } from '../rules/compile.js'
 import { dropMessagesIn } from '../checks/quiet-spans.js'
@@ -31,6 +28,8 @@ export interface CleanSetup {
   cwd: string
   /** The folder the report's paths are relative to (where the run was made). */
   base: string
+  /** The run's inputs, relative to `base` (report.json leaves out a copy's place they give). */
+  inputs: string[]
   onlyAccepted: boolean
   /** Run the checks on each cleaned copy and list what they find in the reports. */
   check: boolean
@@ -57,7 +56,7 @@ export interface CleanItem {
  */
 export type CleanPiece =
   | { path: string; failure: string }
-  | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array; markdown: Uint8Array; html: Uint8Array }
+  | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array }
 
 /** Writes a cleaned copy; a file-system error (disk full, read-only) stops the run with one line naming it. */
 function writeCopy(outputPath: string, text: string, cwd: string): void {
@@ -90,7 +89,7 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
   // The checks load a dictionary: only when asked for.
   const checker = setup.check ? (await import('../checks/index.js')).createChecker(ruleSet, { corpus: setup.corpus }) : undefined
   await loadProseReaders(setup.formats)
-  return ({ input, index }) => {
+  return ({ input }) => {
     const read = readInputText(input.absolutePath)
     if ('failure' in read) return { path: input.displayPath, failure: read.failure }
     const source = read.text
@@ -125,18 +124,8 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       settleFindings(checked, result.output, setup)
       findings = checked.messages
     }
-    // The reports are read in the output folder: each message's link to its check's description is made from there.
-    for (const finding of findings) finding.url = docsUrl(finding.ruleId ?? '', setup.outFolder)
-    const place = { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath, output: displayPathOf(outputPath, setup.base) }
-    const reported = reportFile(result, place, findings, decisionOf)
-    if (!setup.write) return { path: input.displayPath, tally: tallyOf(reported), diff: utf8.encode(diff), json: NOTHING, markdown: NOTHING, html: NOTHING }
-    return {
-      path: input.displayPath,
-      tally: tallyOf(reported),
-      diff: utf8.encode(diff),
-      json: utf8.encode(jsonFileEntry(reported)),
-      markdown: utf8.encode(markdownFile(reported)),
-      html: utf8.encode(htmlFile(reported, diff, result.output, index, { cwd: setup.cwd, outFolder: setup.outFolder })),
-    }
+    // (A finding's link to its check's description is made by the views, from where they are read.)
+    const recorded = recordFile(result, { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath }, findings, decisionOf)
+    return { path: input.displayPath, tally: tallyOf(recorded), diff: utf8.encode(diff), json: setup.write ? utf8.encode(jsonFileEntry(recorded, setup.inputs)) : NOTHING }
   }
 }

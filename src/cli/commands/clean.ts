@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import { ConfigError } from '../../errors.js'
 import { formatsOf } from '../../formats/format.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
@@ -9,6 +9,8 @@ import { lockOutputFolder } from '../../io/lock.js'
 import { Interrupted, InterruptWatch, makeFolder, writeFileAtomic } from '../../io/write.js'
 import { RunTally } from '../../report/report.js'
 import { ReportWriter } from '../../report/writer.js'
+import { FILE_VIEWS, piecesFolderOf, VIEWS, writeViews, type ViewName } from '../../report/views.js'
+import { rmSync } from 'node:fs'
 import { decisionsPath, loadDecisions } from '../../review/decisions.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
@@ -32,22 +34,33 @@ interface CleanOptions {
   quiet?: boolean
   changes?: string
   stdinFilename?: string
+  report?: ViewName[]
+}
+
+/** `--report md,html`: the views of report.json to write into the output folder too. */
+export function parseReportFormats(value: string): ViewName[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '')
+  for (const name of names) {
+    if (!(FILE_VIEWS as string[]).includes(name)) throw new InvalidArgumentError(`${JSON.stringify(name)} is not a report view; choose from ${FILE_VIEWS.join(', ')}.`)
+  }
+  return [...new Set(names as ViewName[])]
 }
 
 export function registerClean(program: Command): void {
-  withJobs(withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff, report.md, report.json and report.html'))
+  withJobs(withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff and report.json (and report.md, report.html with --report)'))
     .option(...OUT_OPTION)
     .option('-n, --dry-run', 'print the diff to stdout and write nothing')
     .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
     .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
     .option('-q, --quiet', 'no progress bar')
+    .option('--report <views>', `also write views of report.json into the output folder: ${FILE_VIEWS.join(', ')} (comma-separated; \`mtclean report\` renders them later)`, parseReportFormats)
     .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)')
     .option('--stdin-filename <name>', 'with `-`: the name of the text read, whose extension says its format (`a.md`: Markdown, `a.html`: HTML; default: plain text)'),
   ).action(async (paths: string[], options: CleanOptions, command: Command) => runClean(paths, options, command))
 }
 
 /** Options of a run over files that mean nothing to `clean -`, which writes only stdout. */
-const FILE_RUN_OPTIONS = ['out', 'dryRun', 'onlyAccepted', 'check', 'jobs'] as const
+const FILE_RUN_OPTIONS = ['out', 'dryRun', 'onlyAccepted', 'check', 'jobs', 'report'] as const
 
 async function runClean(paths: string[], options: CleanOptions, command: Command): Promise<void> {
   const cwd = process.cwd()
@@ -68,8 +81,24 @@ async function runClean(paths: string[], options: CleanOptions, command: Command
   await withWorkers(jobs, work, sizes, (workers) => cleanWith(given, files, roots, sizes, jobs, workers, options))
 }
 
-async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], options: CleanOptions): Promise<void> {
+/**
+ * Writes the views asked for from the report.json just written, and removes those of an earlier run that
+ * were not asked for this time: a report.md left from another run would tell of changes that are gone.
+ */
+function refreshViews(outFolder: string, displayFolder: string, names: ViewName[]): void {
+  for (const name of FILE_VIEWS) {
+    if (names.includes(name)) continue
+    rmSync(path.join(outFolder, VIEWS[name].file), { force: true })
+    if ('piece' in VIEWS[name]) rmSync(path.join(outFolder, piecesFolderOf(VIEWS[name].file)), { recursive: true, force: true })
+  }
+  writeViews(outFolder, displayFolder, names)
+}
+
+async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], givenOptions: CleanOptions): Promise<void> {
   const cwd = process.cwd()
+  // `--report` wins over the project config's `report:` (report.json itself is always written).
+  const configured = projectConfig()?.report?.flatMap((view) => FILE_VIEWS.filter((name) => name === view))
+  const options: CleanOptions = { ...givenOptions, report: givenOptions.report ?? configured }
   // Loaded before anything is written, so that a bad rule file stops the run with nothing changed.
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
   const outFolder = path.resolve(cwd, options.out)
@@ -94,7 +123,8 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
     reports = new ReportWriter(outFolder)
     // The manifest goes first: if the run is interrupted, what it did write is already listed as its own.
     // Copies of earlier runs whose inputs went away stay listed as mtclean's own.
-    const outputs = [...files.map((file) => outputOf(file.outputPath)), ...reports.files, ...earlier.map((file) => path.join(outFolder, file))]
+    const views = (options.report ?? []).map((name) => path.join(outFolder, VIEWS[name].file))
+    const outputs = [...files.map((file) => outputOf(file.outputPath)), ...reports.files, ...views, ...earlier.map((file) => path.join(outFolder, file))]
     writeFileAtomic(path.join(outFolder, MANIFEST), manifestContent(outFolder, [...new Set(outputs)]))
   }
   const watch = new InterruptWatch()
@@ -112,7 +142,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       checked: options.check ?? false,
     }
     const config = projectConfig()
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? await corpusSpellings(files) : undefined, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, inputs: run.inputs, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? await corpusSpellings(files) : undefined, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
@@ -130,6 +160,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
     if (watch.received) throw new Interrupted(watch.received, tally.summary.files + tally.summary.failed, files.length)
     const rules = tally.rules(ruleSet)
     reports?.commit({ run, summary: tally.summary, rules, failures: tally.failures })
+    if (reports) refreshViews(outFolder, displayPathOf(outFolder, cwd), options.report ?? [])
   } catch (error) {
     progress.done()
     reports?.discard()

@@ -35,7 +35,7 @@ checks:
   # repeated-phrase: warn
   # untranslated: error
 
-# The report views \`clean\` writes: md, html, json.
+# Views of report.json that \`clean\` also writes, as --report does (report.json is always written).
 # report: [md, html]
 
 # The file extensions searched for in folders (default: txt, md, markdown, html).
