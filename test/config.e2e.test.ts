@@ -62,7 +62,7 @@ describe('the project config', () => {
     const listed = runCli(['clean', 'in', '--check', '--out', 'out', '-q'], configured('out: out\n', texts))
     expect(listed.stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 1 finding(s) to review → out/\n')
     const silent = configured('checks:\n  repeated-word: off\n', texts)
-    expect(runCli(['clean', 'in', '--check', '--out', 'out', '-q'], silent).stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 0 finding(s) to review → out/\n')
+    expect(runCli(['clean', 'in', '--check', '--out', 'out', '-q', '--report', 'md'], silent).stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 0 finding(s) to review → out/\n')
     expect(read(silent, 'out/report.md')).not.toMatch(/repeated-word/)
   })
 
