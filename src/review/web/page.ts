@@ -18,9 +18,11 @@ const fileId = (index: number): string => `file-${index}`
 /** A rule's note, the "why" of its changes: a long one folded after its first sentence. */
 function noteOf(note: string | undefined): string {
   if (!note) return ''
-  const first = /^.{20,200}?[.!?](?=\s)/su.exec(note)?.[0]
-  if (note.length <= 240 || !first) return `<p class="note">${escape(note)}</p>`
-  return `<details class="note"><summary>${escape(first)}</summary>${escape(note.slice(first.length).trim())}</details>`
+  if (note.length <= 240) return `<p class="note">${escape(note)}</p>`
+  // Its first sentence, else its first words up to 160 characters.
+  const first = /^.{20,200}?[\p{Ll})"][.!?](?=\s+\p{Lu})/su.exec(note)?.[0] ?? /^.{0,160}(?=\s)/su.exec(note)?.[0] ?? note.slice(0, 160)
+  const rest = note.slice(first.length).trim()
+  return `<details class="note"><summary>${escape(first)}${/[.!?]$/.test(first) ? '' : ' …'}</summary>${escape(rest)}</details>`
 }
 
 function changeArticle(view: ReviewView, { item, change }: FileView['changes'][number]): string {

@@ -60,7 +60,8 @@ export type Action =
 
 export type ActionResult =
   | { status: 200; body: { state: ReviewState; message?: string; done: boolean } }
-  | { status: 409; body: { stale: true; message: string } }
+  // 200, not 409: the page expects it, and a browser logs every 4xx answer as a console error.
+  | { status: 200; body: { stale: true; message: string } }
   | { status: 400; body: { error: string } }
 
 const STALE = 'The record changed since this page was drawn (another tab, the terminal review or a new `mtclean clean`): nothing was written. Reload the page to see it as it is.'
@@ -205,7 +206,7 @@ export class WebReview {
   /** Does what a person asked, if the page they asked from shows the record as it is; saved before answering. */
   async act(action: Action, pageVersion: string): Promise<ActionResult> {
     await this.refresh()
-    if (pageVersion !== this.version) return { status: 409, body: { stale: true, message: STALE } }
+    if (pageVersion !== this.version) return { status: 200, body: { stale: true, message: STALE } }
     let done = true
     let message: string | undefined
     if (action.type === 'decide') {
