@@ -82,6 +82,12 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     await page.keyboard.press('u')
     await expect.poll(stateOf(page, change(third))).toBe('undecided')
     expect(await page.locator('#message').textContent()).toBe('Undone.')
+    // `?` shows the keys (the terminal review's table), Escape hides them again.
+    await page.keyboard.press('?')
+    expect(await page.locator('#help').isVisible()).toBe(true)
+    expect(await page.locator('#help').textContent()).toContain('accept this and every later undecided change of this rule')
+    await page.keyboard.press('Escape')
+    expect(await page.locator('#help').isVisible()).toBe(false)
 
     // A second tab, drawn now: it will be stale once the first acts again.
     const other = await browser.newPage()

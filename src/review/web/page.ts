@@ -20,9 +20,10 @@ function noteOf(note: string | undefined): string {
   if (!note) return ''
   if (note.length <= 240) return `<p class="note">${escape(note)}</p>`
   // Its first sentence, else its first words up to 160 characters.
-  const first = /^.{20,200}?[\p{Ll})"][.!?](?=\s+\p{Lu})/su.exec(note)?.[0] ?? /^.{0,160}(?=\s)/su.exec(note)?.[0] ?? note.slice(0, 160)
+  const sentence = /^.{20,200}?[\p{Ll})"][.!?](?=\s+\p{Lu})/su.exec(note)?.[0]
+  const first = sentence ?? /^.{0,160}(?=\s)/su.exec(note)?.[0] ?? note.slice(0, 160)
   const rest = note.slice(first.length).trim()
-  return `<details class="note"><summary>${escape(first)}${/[.!?]$/.test(first) ? '' : ' …'}</summary>${escape(rest)}</details>`
+  return `<details class="note"><summary>${escape(first)}${sentence ? '' : ' …'}</summary>${escape(rest)}</details>`
 }
 
 function changeArticle(view: ReviewView, { item, change }: FileView['changes'][number]): string {
