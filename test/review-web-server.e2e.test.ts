@@ -135,6 +135,14 @@ describe('review --web: nothing clicked is lost, nothing decided elsewhere is ov
     expect(decisionsOf(dir)).toMatchObject({ [first!]: { decision: 'rejected' }, [second!]: { decision: 'accepted' } })
   })
 
+  it('without a run to review, or on a port in use, it says so in one line and exits 2', async () => {
+    const empty = projectWithTexts({ 'in/a.txt': A })
+    expect(runCli(['review', '--web'], empty)).toMatchObject({ status: 2, stderr: 'cleaned/report.json: no report: run `mtclean clean` first (or name its --out folder)\n' })
+    const { dir, server } = await project()
+    const taken = runCli(['review', '--web', '--port', String(server.port)], dir)
+    expect(taken).toMatchObject({ status: 2, stderr: `mtclean review --web: port ${server.port} is in use: pick another, or leave --port out for a free one\n` })
+  })
+
   it('Ctrl-C stops the server with exit 0 and a summary of the record', async () => {
     const { server } = await project()
     expect(server.stdout()).toMatch(/^mtclean: 3 change\(s\) to decide and 0 open finding\(s\); review them at\n\n {2}http:\/\/127\.0\.0\.1:\d+\/[\w-]{32}\/\n/)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError, ConfigErrors } from '../../errors.js'
 import { readTextFile } from '../../io/read.js'
@@ -132,18 +132,30 @@ export class WebReview {
     this.decisionsVersion = hashOf(this.decisionsFile)
   }
 
-  /** The words the names list holds and the variants the rules rewrite, now: what became of each finding. */
-  private findingStates(): Record<string, FindingState> {
-    let names = new Set<string>()
-    let variants = new Set<string>()
+  /** The words of the names lists and the variants of the rules, with the rule files' stamps they were read at. */
+  private known: { stamp: string; names: Set<string>; variants: Set<string> } | undefined
+
+  /** The words the names list holds and the variants the rules rewrite, read again only when a rule file changed. */
+  private knownWords(): { names: Set<string>; variants: Set<string> } {
     try {
-      const loaded = loadRuleFiles(listRuleFiles(this.prepared.rulePaths))
-      names = new Set(loaded.names)
-      variants = new Set(loaded.rules.flatMap((rule) => (rule.kind === 'entity' ? rule.variants.map((variant) => variant.text) : [])))
+      const files = listRuleFiles(this.prepared.rulePaths)
+      const stamp = files.map((file) => `${file}\0${statSync(file).mtimeMs}\0${statSync(file).size}`).join('\n')
+      if (this.known?.stamp !== stamp) {
+        const loaded = loadRuleFiles(files)
+        const variants = new Set(loaded.rules.flatMap((rule) => (rule.kind === 'entity' ? rule.variants.map((variant) => variant.text) : [])))
+        this.known = { stamp, names: new Set(loaded.names), variants }
+      }
+      return this.known
     } catch (error) {
       // Rule files broken by hand: every finding shows as open; the actions say what is wrong.
       if (!(error instanceof ConfigError || error instanceof ConfigErrors)) throw error
+      return { names: new Set(), variants: new Set() }
     }
+  }
+
+  /** What became of each finding: its word kept in the names list, made a variant of a rule, or still open. */
+  private findingStates(): Record<string, FindingState> {
+    const { names, variants } = this.knownWords()
     const states: Record<string, FindingState> = {}
     this.prepared.plan.items.forEach((item, index) => {
       if (item.kind === 'finding') states[findingKey(index)] = variants.has(item.actual) ? 'rule' : names.has(item.actual) ? 'kept' : 'open'
