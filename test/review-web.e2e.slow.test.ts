@@ -131,6 +131,13 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     const canonical = kulebo.locator('input[name=canonical]')
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('canonical')
     expect(await canonical.inputValue()).toBe('Kuleba')
+    // Validated as `rules add` validates: a canonical form that is another rule's variant is refused, nothing written.
+    await page.keyboard.type('Ravorov')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('#message').textContent()).toMatch(/^Not written: rules\/people\.yaml:\d+:\d+: canonical form "Ravorov" of "ravorov" is a variant of "lavrov" .*a cycle/)
+    expect(readFileSync(path.join(dir, 'rules/people.yaml'), 'utf8')).toBe(peopleBefore)
+    expect(await kulebo.getAttribute('data-state')).toBe('open')
+    await page.keyboard.press('Control+A')
     await page.keyboard.type('Dmytro Kuleba')
     await page.keyboard.press('Enter')
     await expect.poll(stateOf(page, 'article.finding:has-text("`Kulebo`")')).toBe('rule')
