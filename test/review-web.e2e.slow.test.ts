@@ -42,6 +42,9 @@ function watch(page: Page, origin: string, problems: string[]): void {
   })
 }
 
+// The page answers when the server has written: on a loaded machine a rule made (the rule set checked
+// again) can take seconds. A wait, not a timing: the value is polled until it settles or 30 s pass.
+const settled = <T>(value: () => Promise<T> | T) => expect.poll(value, { timeout: 30_000, interval: 50 })
 const stateOf = (page: Page, selector: string) => () => page.locator(selector).first().getAttribute('data-state')
 
 it('a whole review in the browser, by keyboard: decide, undo, a rule at once, keep a word, make a rule, reload, apply', async () => {
@@ -73,14 +76,14 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
 
     // Nothing has the focus: the keys act on the first change left to do, then move on, as in the terminal.
     await page.keyboard.press('y')
-    await expect.poll(stateOf(page, change(first))).toBe('accepted')
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe(second)
+    await settled(stateOf(page, change(first))).toBe('accepted')
+    await settled(() => page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe(second)
     await page.keyboard.press('n')
-    await expect.poll(stateOf(page, change(second))).toBe('rejected')
+    await settled(stateOf(page, change(second))).toBe('rejected')
     await page.keyboard.press('y')
-    await expect.poll(stateOf(page, change(third))).toBe('accepted')
+    await settled(stateOf(page, change(third))).toBe('accepted')
     await page.keyboard.press('u')
-    await expect.poll(stateOf(page, change(third))).toBe('undecided')
+    await settled(stateOf(page, change(third))).toBe('undecided')
     expect(await page.locator('#message').textContent()).toBe('Undone.')
     // `?` shows the keys (the terminal review's table), Escape hides them again.
     await page.keyboard.press('?')
@@ -88,6 +91,11 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     expect(await page.locator('#help').textContent()).toContain('accept this and every later undecided change of this rule')
     await page.keyboard.press('Escape')
     expect(await page.locator('#help').isVisible()).toBe(false)
+    // `s` skips the rest of the file: the focus goes to the first item of the next one.
+    const sectionOfFocus = () => page.evaluate(() => document.activeElement?.closest('section.file')?.getAttribute('data-file'))
+    expect(await sectionOfFocus()).toBe(report.files[0]!.path)
+    await page.keyboard.press('s')
+    expect(await sectionOfFocus()).toBe(report.files[1]!.path)
 
     // A second tab, drawn now: it will be stale once the first acts again.
     const other = await browser.newPage()
@@ -105,7 +113,7 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     for (let step = 0; step < 3; step++) await page.keyboard.press('Tab')
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe(third)
     await page.keyboard.press('a')
-    for (const id of ofRule) await expect.poll(stateOf(page, change(id))).toBe('accepted')
+    for (const id of ofRule) await settled(stateOf(page, change(id))).toBe('accepted')
     await page.locator('#filters select[name=rule]').selectOption('')
 
     // The other tab knows it is stale: it says so, and writes nothing.
@@ -115,7 +123,7 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     expect(await other.locator('#stale').textContent()).toContain('The record changed since this page was drawn')
     expect(readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')).toBe(decisionsNow)
     await other.reload()
-    await expect.poll(stateOf(other, change(third))).toBe('accepted')
+    await settled(stateOf(other, change(third))).toBe('accepted')
     await other.close()
 
     // Open findings: the filter picks a kind; `k` keeps a word, `r` opens the suggested rule to edit.
@@ -123,7 +131,7 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     const zelenska = page.locator('article.finding', { hasText: '`Zelenska`' })
     await zelenska.focus()
     await page.keyboard.press('k')
-    await expect.poll(stateOf(page, 'article.finding:has-text("`Zelenska`")')).toBe('kept')
+    await settled(stateOf(page, 'article.finding:has-text("`Zelenska`")')).toBe('kept')
     expect(await page.locator('#message').textContent()).toBe('Kept: Zelenska added to rules/names.yaml.')
     const kulebo = page.locator('article.finding', { hasText: '`Kulebo`' })
     await kulebo.focus()
@@ -134,19 +142,19 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     // Validated as `rules add` validates: a canonical form that is another rule's variant is refused, nothing written.
     await page.keyboard.type('Ravorov')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('#message').textContent()).toMatch(/^Not written: rules\/people\.yaml:\d+:\d+: canonical form "Ravorov" of "ravorov" is a variant of "lavrov" .*a cycle/)
+    await settled(() => page.locator('#message').textContent()).toMatch(/^Not written: rules\/people\.yaml:\d+:\d+: canonical form "Ravorov" of "ravorov" is a variant of "lavrov" .*a cycle/)
     expect(readFileSync(path.join(dir, 'rules/people.yaml'), 'utf8')).toBe(peopleBefore)
     expect(await kulebo.getAttribute('data-state')).toBe('open')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('Dmytro Kuleba')
     await page.keyboard.press('Enter')
-    await expect.poll(stateOf(page, 'article.finding:has-text("`Kulebo`")')).toBe('rule')
+    await settled(() => stateOf(page, 'article.finding:has-text("`Kulebo`")')()).toBe('rule')
     expect(await page.locator('#message').textContent()).toBe('Rule made: Kulebo → Dmytro Kuleba in rules/people.yaml; `mtclean clean` applies it.')
     await page.locator('#filters select[name=kind]').selectOption('')
 
     // Drawn again from disk: everything decided is there.
     await page.reload()
-    await expect.poll(stateOf(page, change(first))).toBe('accepted')
+    await settled(stateOf(page, change(first))).toBe('accepted')
     expect(await page.locator(change(second)).getAttribute('data-state')).toBe('rejected')
     for (const id of ofRule) expect(await page.locator(change(id)).getAttribute('data-state')).toBe('accepted')
     expect(await page.locator('article.finding:has-text("`Zelenska`")').getAttribute('data-state')).toBe('kept')

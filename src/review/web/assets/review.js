@@ -68,8 +68,17 @@ function showStale(message) {
   reload.focus()
 }
 
+// One action at a time, each with the version the previous answer gave: keys pressed faster than the
+// server answers are sent in turn, not as a stale page.
+let queue = Promise.resolve()
+function send(action) {
+  const sent = queue.then(() => sendNow(action))
+  queue = sent.catch(() => undefined)
+  return sent
+}
+
 /** Sends one action; the answer is the record's new state (or: the page is stale, nothing was written). */
-async function send(action) {
+async function sendNow(action) {
   if (stale) return undefined
   let response
   try {
@@ -139,12 +148,27 @@ async function act(article, what) {
   if (what === 'help') return toggleHelp()
   if (!article) return undefined
   const decisions = { accept: 'accepted', reject: 'rejected', undecide: null, 'accept-rest': 'accepted', 'reject-rest': 'rejected' }
-  let answer
-  if (what in decisions) answer = await send({ type: 'decide', id: article.dataset.id, decision: decisions[what], rest: what.endsWith('-rest') })
-  else if (what === 'keep') answer = await send({ type: 'keep', finding: article.dataset.key })
-  else if (what === 'rule') answer = await send({ type: 'rule', finding: article.dataset.key, canonical: $('input[name=canonical]', article).value })
-  if (answer?.done && what !== 'undecide') focusNext(article)
-  return answer
+  // A decision or a kept word moves on at once, as the terminal does, so the next key acts on the next item;
+  // a rule waits for its answer (refused, its text stays in the field to be corrected), and so does the
+  // rest of a rule (which changes it decides is the server's answer).
+  if (what in decisions) {
+    const rest = what.endsWith('-rest')
+    if (!rest && what !== 'undecide') focusNext(article)
+    const answer = await send({ type: 'decide', id: article.dataset.id, decision: decisions[what], rest })
+    // The rest of a rule: on to what is left once the server says which changes it decided.
+    if (rest && answer?.done) focusNext(article)
+    return answer
+  }
+  if (what === 'keep') {
+    focusNext(article)
+    return send({ type: 'keep', finding: article.dataset.key })
+  }
+  if (what === 'rule') {
+    const answer = await send({ type: 'rule', finding: article.dataset.key, canonical: $('input[name=canonical]', article).value })
+    if (answer?.done) focusNext(article)
+    return answer
+  }
+  return undefined
 }
 
 function toggleHelp(show = $('#help').hidden) {
