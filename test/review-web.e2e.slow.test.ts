@@ -152,6 +152,14 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     expect(await page.locator('#message').textContent()).toBe('Rule made: Kulebo → Dmytro Kuleba in rules/people.yaml; `mtclean clean` applies it.')
     await page.locator('#filters select[name=kind]').selectOption('')
 
+    // Keys pressed faster than the server answers: each acts on the next change, none makes the page stale.
+    const changesOfThirdFile = page.locator(`section.file[data-file="${report.files[2]!.path}"] article.change`)
+    const quick = (await changesOfThirdFile.evaluateAll((articles) => articles.map((article) => (article as HTMLElement).dataset.id!))).slice(0, 3)
+    await changesOfThirdFile.first().focus()
+    for (let press = 0; press < 3; press++) await page.keyboard.press('y')
+    for (const id of quick) await settled(stateOf(page, change(id))).toBe('accepted')
+    expect(await page.locator('#stale').isVisible()).toBe(false)
+
     // Drawn again from disk: everything decided is there.
     await page.reload()
     await settled(stateOf(page, change(first))).toBe('accepted')
@@ -159,7 +167,7 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     for (const id of ofRule) expect(await page.locator(change(id)).getAttribute('data-state')).toBe('accepted')
     expect(await page.locator('article.finding:has-text("`Zelenska`")').getAttribute('data-state')).toBe('kept')
     expect(await page.locator('article.finding:has-text("`Kulebo`")').getAttribute('data-state')).toBe('rule')
-    decided.accepted = new Set([first, ...ofRule])
+    decided.accepted = new Set([first, ...ofRule, ...quick])
     decided.rejected = [second]
     expect(await page.locator('[data-count=accepted]').textContent()).toBe(String(decided.accepted.size))
     expect(await page.locator('[data-count=rejected]').textContent()).toBe('1')
