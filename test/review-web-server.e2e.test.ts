@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { guardProjectFolders, projectWithTexts, runCli } from './helpers/project.js'
 import { request, startWebReview, type WebReviewProcess } from './helpers/web-review.js'
 
@@ -13,9 +13,10 @@ guardProjectFolders()
 
 const A = 'Russian Foreign Minister Ravorov met the China -Russia group.\nRavorov said so.\n'
 const running: WebReviewProcess[] = []
-afterEach(async () => {
+const stopAll = async (): Promise<void> => {
   for (const server of running.splice(0)) if (server.child.exitCode === null) await server.stop('SIGKILL')
-})
+}
+afterAll(stopAll)
 
 async function project(): Promise<{ dir: string; server: WebReviewProcess }> {
   const dir = projectWithTexts({ 'in/a.txt': A })
@@ -44,8 +45,14 @@ const post = (server: WebReviewProcess, body: unknown, headers: Record<string, s
   })
 
 describe('review --web: who the server answers', () => {
+  // One server for these: they only ask, or are refused (the one POST that is answered comes last).
+  let shared: Promise<{ dir: string; server: WebReviewProcess }>
+  beforeAll(() => {
+    shared = project()
+  })
+
   it('serves the page with its token, and refuses a request without it or with another', async () => {
-    const { server } = await project()
+    const { server } = await shared
     const page = await request({ port: server.port, path: `/${server.token}/` })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>mtclean review</title>')
@@ -55,27 +62,13 @@ describe('review --web: who the server answers', () => {
   })
 
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
-    const { server } = await project()
+    const { server } = await shared
     const answer = await request({ port: server.port, path: `/${server.token}/api/state`, headers: { host: `evil.example:${server.port}` } })
     expect(answer).toEqual({ status: 403, body: 'Refused: wrong Host header.\n' })
   })
 
-  it('refuses a cross-site POST (another Origin, or none) and writes nothing; its own page’s POST is saved', async () => {
-    const { dir, server } = await project()
-    const { version, changes } = await state(server)
-    const id = Object.keys(changes)[0]!
-    const action = { type: 'decide', id, decision: 'rejected', version }
-    expect((await post(server, action, { origin: 'http://evil.example' })).status).toBe(403)
-    expect((await post(server, action, { origin: '' })).status).toBe(403)
-    expect((await post(server, action, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
-    expect((await post(server, action, { 'content-type': 'text/plain' })).status).toBe(415)
-    expect(decisionsOf(dir)).toEqual({})
-    expect((await post(server, action)).status).toBe(200)
-    expect(decisionsOf(dir)[id]).toMatchObject({ decision: 'rejected' })
-  })
-
   it('listens on 127.0.0.1 only: not on ::1, not on any other address of the machine', async () => {
-    const { server } = await project()
+    const { server } = await shared
     expect(new URL(server.url).hostname).toBe('127.0.0.1')
     const others = Object.values(os.networkInterfaces())
       .flat()
@@ -100,9 +93,25 @@ describe('review --web: who the server answers', () => {
       expect(listening).toEqual([`0100007F:${port}`])
     }
   })
+
+  it('refuses a cross-site POST (another Origin, or none) and writes nothing; its own page’s POST is saved', async () => {
+    const { dir, server } = await shared
+    const { version, changes } = await state(server)
+    const id = Object.keys(changes)[0]!
+    const action = { type: 'decide', id, decision: 'rejected', version }
+    expect((await post(server, action, { origin: 'http://evil.example' })).status).toBe(403)
+    expect((await post(server, action, { origin: '' })).status).toBe(403)
+    expect((await post(server, action, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await post(server, action, { 'content-type': 'text/plain' })).status).toBe(415)
+    expect(decisionsOf(dir)).toEqual({})
+    expect((await post(server, action)).status).toBe(200)
+    expect(decisionsOf(dir)[id]).toMatchObject({ decision: 'rejected' })
+  })
 })
 
 describe('review --web: nothing clicked is lost, nothing decided elsewhere is overwritten', () => {
+  afterEach(stopAll)
+
   it('a decision is on disk when it is answered: a killed server loses nothing', async () => {
     const { dir, server } = await project()
     const { version, changes } = await state(server)
@@ -133,6 +142,20 @@ describe('review --web: nothing clicked is lost, nothing decided elsewhere is ov
     expect(fresh.changes[first!]).toBe('rejected')
     expect((await post(server, { type: 'decide', id: second, decision: 'accepted', version: fresh.version })).status).toBe(200)
     expect(decisionsOf(dir)).toMatchObject({ [first!]: { decision: 'rejected' }, [second!]: { decision: 'accepted' } })
+  })
+
+  it('reviews only the sources named, and names a source edited since the run instead of showing stale changes', async () => {
+    const dir = projectWithTexts({ 'in/a.txt': A, 'in/b.txt': 'The China -Russia talks went on.\n', 'in/c.txt': 'Ravorov again.\n' })
+    expect(runCli(['clean', 'in', '--check'], dir).status).toBe(0)
+    writeFileSync(path.join(dir, 'in/c.txt'), 'Ravorov again, edited.\n')
+    const server = await startWebReview(dir, ['in/a.txt', 'in/c.txt'])
+    running.push(server)
+    const { changes } = await state(server)
+    const report = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
+    expect(Object.keys(changes).sort()).toEqual(report.files[0].changes.map((change: { id: string }) => change.id).sort())
+    const page = (await request({ port: server.port, path: `/${server.token}/` })).body
+    expect(page).toContain('Edited since the last clean (run <code>mtclean clean</code> to review them): <code>in/c.txt</code>')
+    expect(page).not.toContain('data-file="in/b.txt"')
   })
 
   it('without a run to review, or on a port in use, it says so in one line and exits 2', async () => {
