@@ -164,6 +164,7 @@ describe('review --web: nothing clicked is lost, nothing decided elsewhere is ov
     const { dir, server } = await project()
     const taken = runCli(['review', '--web', '--port', String(server.port)], dir)
     expect(taken).toMatchObject({ status: 2, stderr: `mtclean review --web: port ${server.port} is in use: pick another, or leave --port out for a free one\n` })
+    expect(runCli(['review', '--port', '8080'], dir)).toMatchObject({ status: 2, stderr: 'mtclean review: --port goes with --web\n' })
   })
 
   it('Ctrl-C stops the server with exit 0 and a summary of the record', async () => {

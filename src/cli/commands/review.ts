@@ -39,6 +39,7 @@ function parsePort(value: string): number {
 const safe = (text: string): string => visibleControls(text).replace(/\n/g, '⏎')
 
 async function runReview(paths: string[], options: ReviewOptions): Promise<void> {
+  if (options.port !== undefined && !options.web) throw new ConfigError('--port goes with --web', 'mtclean review')
   if (!options.web && (!process.stdin.isTTY || !process.stdout.isTTY)) {
     throw new ConfigError('needs an interactive terminal (or --web: review in the browser); in scripts use `mtclean accept` and `mtclean reject`', 'mtclean review')
   }
