@@ -131,7 +131,7 @@ describe('mtclean review in a terminal', () => {
     const dir = tempProject('seeds', 'rules')
     expect(runCli(['review'], dir)).toMatchObject({
       status: 2,
-      stderr: 'mtclean review: needs an interactive terminal; in scripts use `mtclean accept` and `mtclean reject`\n',
+      stderr: 'mtclean review: needs an interactive terminal (or --web: review in the browser); in scripts use `mtclean accept` and `mtclean reject`\n',
     })
   })
 })

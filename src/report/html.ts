@@ -11,7 +11,7 @@ const DIFF2HTML_CSS = bundled('css/diff2html.min.css')
 const DIFF2HTML_UI = bundled('js/diff2html-ui-base.min.js')
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!)
+export const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!)
 
 const visible = (text: string): string => escape(visibleWhitespace(text))
 
@@ -39,7 +39,8 @@ details.file > summary { cursor: pointer; } details.file section h2 { margin-top
 .d2h-code-line-ctn { white-space: pre-wrap; word-break: break-word; }
 `
 
-function changeCell(change: ReportedChange): string {
+/** A change in the words it touches: `<del>` what it removes, `<ins>` what it adds (the review page shows it too). */
+export function changeCell(change: ReportedChange): string {
   const { left, right } = touchingWords(change.context)
   const removed = change.before ? `<del>${visible(change.before)}</del>` : ''
   const added = change.after ? `<ins>${visible(change.after)}</ins>` : ''
@@ -54,13 +55,18 @@ function toRule(text: string, rule: string, place: ReportPlace): string {
 
 const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambiguous', rejected: 'rejected', undecided: 'not accepted' }
 
+/** A finding in its line: `<mark>` around `line[start, end)`, with up to 60 characters either side (escaped HTML). */
+export function markedInLine(line: string, start: number, end: number): string {
+  return (
+    `${start > 60 ? '…' : ''}${escape(line.slice(Math.max(0, start - 60), start))}<mark>${escape(line.slice(start, end))}</mark>` +
+    `${escape(line.slice(end, end + 60))}${end + 60 < line.length ? '…' : ''}`
+  )
+}
+
 function findingRow(finding: ReportedFinding, lines: string[]): string {
   const line = lines[finding.line - 1] ?? ''
   const start = finding.column - 1
-  const end = finding.endLine === finding.line ? finding.endColumn - 1 : line.length
-  const context =
-    `${start > 60 ? '…' : ''}${escape(line.slice(Math.max(0, start - 60), start))}<mark>${escape(line.slice(start, end))}</mark>` +
-    `${escape(line.slice(end, end + 60))}${end + 60 < line.length ? '…' : ''}`
+  const context = markedInLine(line, start, finding.endLine === finding.line ? finding.endColumn - 1 : line.length)
   const expected = finding.expected.length > 0 ? finding.expected.map((text) => `<code>${escape(text)}</code>`).join(' or ') : ''
   return `<tr class="finding"><td>${finding.line}:${finding.column}</td><td><a href="${escape(finding.url)}">${escape(finding.ruleId)}</a></td><td>${escape(finding.reason)}<br><code>${context}</code></td><td>${expected}</td></tr>`
 }

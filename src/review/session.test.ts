@@ -79,4 +79,29 @@ describe('ReviewSession', () => {
     expect(session.done).toBe(true)
     expect(session.current).toBeUndefined()
   })
+
+  it('decides any change by id, takes a decision back, and undoes those steps as the terminal review does', () => {
+    const decisions = store({ 2: 'accepted' })
+    const session = new ReviewSession(items, decisions)
+    expect(session.decideChange('4', 'rejected')).toBe(true)
+    expect(session.decideChange('2', undefined)).toBe(true)
+    expect(decisions.decided).toEqual({ 4: 'rejected' })
+    expect(session.decideChange('nope', 'accepted')).toBe(false)
+    expect(session.undo()).toBe(true)
+    expect(decisions.decided).toEqual({ 2: 'accepted', 4: 'rejected' })
+    expect(session.undo()).toBe(true)
+    expect(decisions.decided).toEqual({ 2: 'accepted' })
+  })
+
+  it('decides a change and the undecided rest of its rule after it, not those before it or decided', () => {
+    const decisions = store({ 4: 'accepted' })
+    const session = new ReviewSession(items, decisions)
+    expect(session.decideRuleFrom('3', 'rejected')).toBe(true)
+    expect(decisions.decided).toEqual({ 3: 'rejected', 4: 'accepted' })
+    // A decided change itself is changed; the rest of its rule still only where undecided.
+    expect(session.decideRuleFrom('4', 'rejected')).toBe(true)
+    expect(decisions.decided).toEqual({ 3: 'rejected', 4: 'rejected' })
+    session.undo()
+    expect(decisions.decided).toEqual({ 3: 'rejected', 4: 'accepted' })
+  })
 })

@@ -103,10 +103,40 @@ export class ReviewSession {
   decideRule(decision: Decision): void {
     const item = this.current
     if (item?.kind !== 'change') return
-    const later = this.items
-      .slice(this.position)
+    this.record(this.restOfRule(this.position), decision)
+  }
+
+  /**
+   * Decides the change `id` wherever it is in the queue (the web review lets a person pick any change);
+   * `undefined` takes its decision back. One step, undone by `undo`. False when there is no such change.
+   */
+  decideChange(id: string, decision: Decision | undefined): boolean {
+    const item = this.changeOf(id)
+    if (!item) return false
+    this.record([item], decision)
+    return true
+  }
+
+  /** The change `id` and every undecided change of its rule after it, as `a`/`d` do at the current change. */
+  decideRuleFrom(id: string, decision: Decision): boolean {
+    const at = this.items.findIndex((item) => item.kind === 'change' && item.id === id)
+    if (at < 0) return false
+    const item = this.items[at] as ChangeItem
+    this.record([item, ...this.restOfRule(at).filter((other) => other !== item)], decision)
+    return true
+  }
+
+  private changeOf(id: string): ChangeItem | undefined {
+    return this.items.find((item): item is ChangeItem => item.kind === 'change' && item.id === id)
+  }
+
+  /** The undecided changes of the rule of the change at `from`, from there on, outside skipped files. */
+  private restOfRule(from: number): ChangeItem[] {
+    const item = this.items[from]
+    if (item?.kind !== 'change') return []
+    return this.items
+      .slice(from)
       .filter((other): other is ChangeItem => other.kind === 'change' && other.ruleId === item.ruleId && this.decisions.get(other.id) === undefined && !this.skippedFiles.has(other.file))
-    this.record(later, decision)
   }
 
   /** Leaves the current item as it is and moves on (a finding left open). */
@@ -135,7 +165,7 @@ export class ReviewSession {
     return true
   }
 
-  private record(items: ChangeItem[], decision: Decision): void {
+  private record(items: ChangeItem[], decision: Decision | undefined): void {
     this.history.push({ position: this.position, previous: items.map((item) => [item, this.decisions.get(item.id)]) })
     for (const item of items) this.decisions.set(item, decision)
     this.advance()

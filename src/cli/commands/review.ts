@@ -1,24 +1,20 @@
-import path from 'node:path'
 import readline from 'node:readline'
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import pc from 'picocolors'
 import { visibleControls } from '../../controls.js'
 import { ConfigError } from '../../errors.js'
-import { formatOf } from '../../formats/format.js'
-import { loadProseReaders, proseOf } from '../../formats/prose.js'
-import { findInputs } from '../../io/inputs.js'
 import { visibleWhitespace } from '../../report/visible.js'
-import { planReview, type CopyFinding } from '../../review/items.js'
-import { RunRecord } from '../../review/record.js'
+import { prepareReview, recordStore } from '../../review/prepare.js'
 import { keysFor, REVIEW_KEYS, ReviewSession, type ChangeItem, type ReviewItem, type ReviewKey } from '../../review/session.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../exit-codes.js'
 import { OUT_OPTION, RULES_OPTION } from '../inputs.js'
-import { keepWord, makeRule } from '../word-actions.js'
+import { keepWord, makeRule } from '../../review/word-actions.js'
 
 interface ReviewOptions {
   out: string
   rules?: string[]
+  web?: boolean
+  port?: number
 }
 
 export function registerReview(program: Command): void {
@@ -28,44 +24,32 @@ export function registerReview(program: Command): void {
     .argument('[paths...]', 'only these sources (files or folders) of the last run (default: all)')
     .option(...OUT_OPTION)
     .option(...RULES_OPTION)
+    .option('--web', 'review in the browser instead: serve one page on 127.0.0.1 and print its address (opens nothing)')
+    .option('--port <n>', 'with --web: the port to listen on (default: a free one)', parsePort)
     .action((paths: string[], options: ReviewOptions) => runReview(paths, options))
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535')
+  return port
 }
 
 /** Control characters made visible, line breaks too: a crafted text cannot drive the reviewer's terminal. */
 const safe = (text: string): string => visibleControls(text).replace(/\n/g, '⏎')
 
 async function runReview(paths: string[], options: ReviewOptions): Promise<void> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new ConfigError('needs an interactive terminal; in scripts use `mtclean accept` and `mtclean reject`', 'mtclean review')
+  if (options.port !== undefined && !options.web) throw new ConfigError('--port goes with --web', 'mtclean review')
+  if (!options.web && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+    throw new ConfigError('needs an interactive terminal (or --web: review in the browser); in scripts use `mtclean accept` and `mtclean reject`', 'mtclean review')
   }
   const cwd = process.cwd()
-  const record = RunRecord.open(path.resolve(cwd, options.out), cwd)
-  const rulePaths = options.rules ?? (record.report.run.rules?.map((each) => path.relative(cwd, path.resolve(record.base, each))) || defaultRulePaths(cwd))
-  const ruleSet = loadRuleSet(rulePaths)
-  const notes = new Map(ruleSet.rules.map((rule) => [rule.id, rule.note]))
-  const only = paths.length > 0 ? new Set(findInputs(paths, cwd).files.map((file) => file.absolutePath)) : undefined
-  // The checks load a dictionary: only when the run did not record its findings.
-  const checker = record.report.run.checked ? undefined : (await import('../../checks/index.js')).createChecker(ruleSet)
-  if (checker) await loadProseReaders(['markdown', 'html'])
-  const check = (copy: string, file: string): CopyFinding[] =>
-    (checker?.check(copy, undefined, proseOf(copy, formatOf(file))).messages ?? []).map((message) => ({
-      ruleId: message.ruleId ?? '',
-      reason: message.reason,
-      actual: message.actual ?? '',
-      expected: message.expected ?? [],
-      start: message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0,
-      end: message.place && 'end' in message.place ? (message.place.end.offset ?? 0) : 0,
-    }))
-  const plan = planReview(record, { only, noteOf: (id) => notes.get(id), check })
-  const byId = new Map(record.allDecidable().map((change) => [change.id, change]))
-  const session = new ReviewSession(plan.items, {
-    get: (id) => record.review.decisions.get(id)?.decision,
-    set: (item, decision) => {
-      const change = byId.get(item.id)!
-      if (decision) record.decide(change, decision)
-      else record.review.decisions.delete(item.id)
-    },
-  })
+  if (options.web) {
+    const { serveReview } = await import('../../review/web/serve.js')
+    return serveReview({ out: options.out, rules: options.rules, paths, port: options.port }, cwd)
+  }
+  const { record, rulePaths, plan } = await prepareReview({ out: options.out, rules: options.rules, paths }, cwd)
+  const session = new ReviewSession(plan.items, recordStore(() => record))
   const out = (text: string): boolean => process.stdout.write(text)
 
   const changes = plan.items.filter((item): item is ChangeItem => item.kind === 'change')
@@ -92,8 +76,8 @@ async function runReview(paths: string[], options: ReviewOptions): Promise<void>
         else if (key === 'a') session.decideRule('accepted')
         else if (key === 'd') session.decideRule('rejected')
       } else {
-        if (key === 'k') out(`${safe(await keepWord(rulePaths, item.actual))}\n`)
-        else if (key === 'r') out(`${safe(await makeRule(rulePaths, item))}\n`)
+        if (key === 'k') out(`${safe((await keepWord(rulePaths, item.actual)).message)}\n`)
+        else if (key === 'r') out(`${safe((await makeRule(rulePaths, item)).message)}\n`)
         if (key === 'k' || key === 'r' || key === 'n') session.next()
       }
       if (key === 's') session.skipFile()
