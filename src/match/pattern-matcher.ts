@@ -126,13 +126,20 @@ function prefixTestOn(lookbehind: RegExp, text: string): (start: number) => bool
 
 /** One compiled pattern rule: a regular expression (with its context) and a replacement. */
 export class PatternMatcher {
+  /** The regular expression's source (patternMatcherSource). */
+  readonly source: string
   private readonly regexp: RegExp
   private readonly lookbehind: RegExp | null
   /** The replacement, read at the first match (which tells the number of groups and whether any is named). */
   private expand: ((match: RegExpExecArray, text: string) => string) | undefined
 
-  constructor(private readonly rule: PatternRule) {
-    this.regexp = compilePatternRegExp(patternMatcherSource(rule), rule.ignoreCase)
+  /** `source`, when given, is what patternMatcherSource made of this rule before (in another thread or run). */
+  constructor(
+    readonly rule: PatternRule,
+    source?: string,
+  ) {
+    this.source = source ?? patternMatcherSource(rule)
+    this.regexp = compilePatternRegExp(this.source, rule.ignoreCase)
     const { prefix } = contextSources(rule.context)
     this.lookbehind = prefix ? new RegExp(prefix, 'uy') : null
   }
