@@ -25,7 +25,7 @@ export interface ChangeLine {
  * set validated before comes from the cache), matches and writes, and does nothing else: no output folder,
  * no reports, no review record, no checks, no progress, no summary. A filter in a pipeline (`parallel
  * --pipe`, an editor) says nothing on success, as sed and `prettier --stdin` do. Errors still go to stderr.
- * A long text is cleaned and written a piece at a time (clean-pieces.ts), as the whole text would be.
+ * A long text (past 16 M characters) is cleaned and written a piece at a time (clean-pieces.ts), as the whole text would be.
  */
 export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
