@@ -129,8 +129,9 @@ export class PhraseIndex<T> {
 
   add(phrase: string, options: { ignoreCase: boolean; context?: Context }, payload: T): void {
     const trimmed = phrase.trim()
-    const chars = [...trimmed]
-    const words = trimmed.split(/\s+/u)
+    const first = codePointAt(trimmed, 0)
+    // `\s` is the same set with or without the `u` flag; without it, split takes V8's faster path (10,000 entities: 40,000 phrases).
+    const words = trimmed.split(/\s+/)
     const entry: Entry<T> = {
       order: this.added++,
       continuation: continuationAt(words.join(' '), leadingRunLength(trimmed)),
@@ -140,7 +141,7 @@ export class PhraseIndex<T> {
       context: this.contextTest(options.context),
       payload,
     }
-    const [index, key] = isWordChar(chars[0]) ? [this.byLeadingWord, leadingWordKey(trimmed)] : [this.byFirstChar, chars[0]!]
+    const [index, key] = isWordChar(first) ? [this.byLeadingWord, leadingWordKey(trimmed)] : [this.byFirstChar, first!]
     if (index === this.byLeadingWord) {
       const hash = asciiHash(key)
       if (hash !== NOT_ASCII) this.asciiKeyHashes.push(hash)
