@@ -131,7 +131,8 @@ function syntheticRules(count) {
   return `entities:\n${names.join('\n')}\n`
 }
 
-const results = { machine: { cores: (await import('node:os')).availableParallelism(), node: process.version }, reps: REPS, corpus: {}, runs: {}, ratios: {}, notes: [] }
+const os = await import('node:os')
+const results = { machine: { cores: os.availableParallelism(), node: process.version, loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(1))) }, reps: REPS, corpus: {}, runs: {}, ratios: {}, notes: [] }
 const note = (text) => {
   results.notes.push(text)
   console.log(`  note: ${text}`)
@@ -314,6 +315,7 @@ if (existsSync(realData) && existsSync(cut)) {
 } else note(`real-mt skipped: no ${path.relative(ROOT, realData)} (give --real-mt DIR)`)
 
 const resultsFile = `bench/results${values.files === '2000' && !QUICK ? '' : `-${QUICK ? 'quick' : FILES}`}.json`
+results.machine.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(1)))
 writeFileSync(path.join(ROOT, resultsFile), `${JSON.stringify(results, null, 2)}\n`)
 console.log(`\nwritten: ${resultsFile}`)
 rmSync(SCRATCH, { recursive: true, force: true })
