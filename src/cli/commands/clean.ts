@@ -11,7 +11,6 @@ import { ReportWriter } from '../../report/writer.js'
 import { decisionsPath, loadDecisions } from '../../review/decisions.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { corpusSpellings } from '../../run/check-task.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
@@ -105,7 +104,7 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       rulesHash: rulesHash(ruleSet.files),
       checked: options.check ?? false,
     }
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? corpusSpellings(files) : undefined }
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? (await import('../../run/check-task.js')).corpusSpellings(files) : undefined }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
