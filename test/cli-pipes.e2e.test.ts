@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BIN, projectWithTexts, snapshotTree } from './helpers/project.js'
+import { BIN, projectWithTexts, runCli, SEEDS, snapshotTree } from './helpers/project.js'
 import { runCliWithStdin } from './helpers/stdin.js'
 
 const SENTENCE = 'Ravorov met Asia Danian.'
@@ -16,6 +16,17 @@ describe('clean - (stdin to stdout)', () => {
     expect(result.status).toBe(0)
     expect(result.stdout.toString('utf8')).toBe('Lavrov met ASEAN.')
     expect(snapshotTree(dir)).toEqual(before) // no output folder, no reports
+  })
+
+  it('writes what the folder run writes as the cleaned copy, byte for byte (the seeds in one text)', () => {
+    const seeds = readdirSync(SEEDS).sort().map((name) => readFileSync(path.join(SEEDS, name)))
+    const dir = projectWithTexts({ 'texts/all.txt': Buffer.concat(seeds).toString('utf8') })
+    expect(runCli(['clean', 'texts', '--out', 'out'], dir).status).toBe(0)
+    const streamed = runCliWithStdin(['clean', '-'], dir, readFileSync(path.join(dir, 'texts/all.txt')))
+    expect(streamed.status).toBe(0)
+    const copy = readFileSync(path.join(dir, 'out/all.txt'))
+    expect(copy.equals(readFileSync(path.join(dir, 'texts/all.txt')))).toBe(false)
+    expect(streamed.stdout.equals(copy)).toBe(true)
   })
 
   it('waits for a slow writer in a shell pipeline (a synchronous read of a pipe failed with EAGAIN)', () => {

@@ -33,6 +33,12 @@ it('cleans and checks a 50 MB file under the default heap', { timeout: 400_000 }
     if (bigCopy.slice(index * smallCopy.length, (index + 1) * smallCopy.length) !== smallCopy) expect.fail(`copy ${index} of the seed differs`)
   }
 
+  // `clean -` cleans the same text in pieces of 16 M characters (clean-pieces.ts): its output is the cleaned copy, byte for byte.
+  const streamed = spawnSync('sh', ['-c', `'${process.execPath}' '${BIN}' clean - < big/a.txt`], { cwd: dir, maxBuffer: 1 << 30 })
+  expect(streamed.stderr.toString('utf8')).toBe('')
+  expect(streamed.status).toBe(0)
+  if (!streamed.stdout.equals(readFileSync(path.join(dir, 'big-out/a.txt')))) expect.fail('clean - differs from the cleaned copy')
+
   const small = run(['check', 'small', '--format', 'unix'])
   const big = run(['check', 'big', '--format', 'unix'])
   expect(big.status).toBe(1)

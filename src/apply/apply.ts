@@ -36,18 +36,49 @@ const bySourceOrder = (a: Applicable, b: Applicable): number => a.start - b.star
 /**
  * The one applier: keeps the changes that win under the overlap policy, applies them in one pass over
  * the original text, and returns the ones it skipped with the change that beat each.
- *
- * Changes are taken in precedence order and each is kept unless it collides with one kept before: the
- * kept ones never overlap one another, so a collision is found from the kept change that starts last
- * before the new one ends (and the kept insertion last inside it), each an ordered-set lookup. n log n in
- * all; the old pairwise comparison within a chain of overlaps took 22 s for `ab`/`ba` on 160 KB of `abab…`.
  */
 export function applyChanges<T extends Applicable>(text: string, changes: T[]): Applied<T> {
-  const ordered = [...changes].sort(byPrecedence)
-  const spans = new OrderedPositions<T>(ordered.filter((change) => change.start < change.end).map((change) => change.start))
-  const insertions = new OrderedPositions<T>(ordered.filter((change) => change.start === change.end).map((change) => change.start))
   const applied: T[] = []
   const skipped: Applied<T>['skipped'] = []
+  // Most changes collide with none: they are kept as they are, and the policy runs on each group of changes
+  // that may collide (a change starting before the furthest end so far, or at it) alone. A change's fate
+  // depends only on the changes it collides with, so this keeps what one run over all of them would keep;
+  // it took 150 ms of the 11.6 MB bench corpus's 700 ms (53,000 changes, a handful of collisions).
+  const inOrder = [...changes].sort(bySourceOrder)
+  for (let first = 0; first < inOrder.length; ) {
+    let last = first
+    let furthestEnd = inOrder[first]!.end
+    while (last + 1 < inOrder.length && inOrder[last + 1]!.start <= furthestEnd) {
+      last++
+      furthestEnd = Math.max(furthestEnd, inOrder[last]!.end)
+    }
+    if (last === first) applied.push(inOrder[first]!)
+    else resolveCollisions(inOrder.slice(first, last + 1), applied, skipped)
+    first = last + 1
+  }
+  applied.sort(bySourceOrder)
+  skipped.sort((a, b) => bySourceOrder(a.change, b.change) || byPrecedence(a.change, b.change))
+  const parts: string[] = []
+  let position = 0
+  for (const change of applied) {
+    parts.push(text.slice(position, change.start), change.after)
+    position = change.end
+  }
+  parts.push(text.slice(position))
+  return { output: parts.join(''), applied, skipped }
+}
+
+/**
+ * The overlap policy on changes that may collide: they are taken in precedence order and each is kept
+ * unless it collides with one kept before. The kept ones never overlap one another, so a collision is
+ * found from the kept change that starts last before the new one ends (and the kept insertion last inside
+ * it), each an ordered-set lookup. n log n in all; the old pairwise comparison within a chain of overlaps
+ * took 22 s for `ab`/`ba` on 160 KB of `abab…`.
+ */
+function resolveCollisions<T extends Applicable>(changes: T[], applied: T[], skipped: Applied<T>['skipped']): void {
+  const ordered = changes.sort(byPrecedence)
+  const spans = new OrderedPositions<T>(ordered.filter((change) => change.start < change.end).map((change) => change.start))
+  const insertions = new OrderedPositions<T>(ordered.filter((change) => change.start === change.end).map((change) => change.start))
   for (const change of ordered) {
     const { start, end } = change
     const colliding: T[] = []
@@ -72,17 +103,6 @@ export function applyChanges<T extends Applicable>(text: string, changes: T[]): 
     ;(start < end ? spans : insertions).add(start, change)
     applied.push(change)
   }
-  applied.sort(bySourceOrder)
-  skipped.sort((a, b) => bySourceOrder(a.change, b.change) || byPrecedence(a.change, b.change))
-
-  const parts: string[] = []
-  let position = 0
-  for (const change of applied) {
-    parts.push(text.slice(position, change.start), change.after)
-    position = change.end
-  }
-  parts.push(text.slice(position))
-  return { output: parts.join(''), applied, skipped }
 }
 
 /**

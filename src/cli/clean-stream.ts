@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { cleanInPieces } from '../clean-pieces.js'
 import { cleanText } from '../clean.js'
+import type { Change } from '../change.js'
 import { ConfigError } from '../errors.js'
 import { formatOf } from '../formats/format.js'
 import { loadProseReaders, proseOf } from '../formats/prose.js'
@@ -29,27 +31,55 @@ export interface ChangeLine {
 }
 
 /**
- * `clean -`: stdin cleaned to stdout, and nothing else on stdout. Only the rules are loaded (the parsed
- * rule files are cached); no output folder, no reports, no review record, no progress, no summary: a filter
- * in a pipeline (`parallel --pipe`, an editor) says nothing on success, as sed and `prettier --stdin` do,
- * and a summary per chunk would pile up on the terminal under `parallel --pipe`. Errors still go to stderr.
+ * `clean -`: stdin cleaned to stdout, and nothing else on stdout. It reads the text, loads the rules (a rule
+ * set validated before comes from the cache), matches and writes, and does nothing else: no output folder,
+ * no reports, no review record, no checks, no progress, no summary. A filter in a pipeline (`parallel
+ * --pipe`, an editor) says nothing on success, as sed and `prettier --stdin` do. Errors still go to stderr.
+ * A long text (past 16 M characters) is cleaned and written a piece at a time (clean-pieces.ts), as the whole text would be.
  */
 export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
   const text = await readStdinText(STDIN_LABEL)
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
   const format = formatOf(options.stdinFilename)
-  await loadProseReaders([format])
-  const prose = proseOf(text, format, options.stdinFilename ?? STDIN_LABEL)
-  const { output, applied } = cleanText(text, ruleSet, undefined, prose, options.ignore?.length ? ignoredSpans(text, options.ignore) : [])
-  if (options.changes !== undefined) {
-    const lines = applied.map((change) => JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine))
-    try {
-      // Not written atomically (no temp file and rename): the target may be a descriptor or a FIFO.
-      writeFileSync(options.changes, lines.map((line) => `${line}\n`).join(''))
-    } catch (error) {
-      throw new ConfigError(describeFsError(error), options.changes)
-    }
+  const leaveAlone = options.ignore?.length ? ignoredSpans(text, options.ignore) : []
+  // Plain text is cleaned in pieces, in bounded memory; Markdown and HTML (parsed whole) and a text with spans
+  // the project leaves alone are cleaned at once.
+  let pieces: Iterable<{ output: string; applied: Change[] }>
+  if (format === 'text' && leaveAlone.length === 0) pieces = cleanInPieces(text, ruleSet)
+  else {
+    await loadProseReaders([format])
+    pieces = [cleanText(text, ruleSet, undefined, proseOf(text, format, options.stdinFilename ?? STDIN_LABEL), leaveAlone)]
   }
-  process.stdout.write(output)
+  // Opened before a byte is written to stdout, so that a --changes that cannot be written stops the run with
+  // nothing printed. Not written atomically (no temp file and rename): the target may be a descriptor or a FIFO.
+  const changes = options.changes === undefined ? undefined : openChanges(options.changes)
+  try {
+    for (const piece of pieces) {
+      process.stdout.write(piece.output)
+      if (changes !== undefined && piece.applied.length > 0) {
+        const lines = piece.applied.map((change) => `${JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine)}\n`)
+        writeChanges(changes, lines.join(''), options.changes!)
+      }
+    }
+  } finally {
+    if (changes !== undefined) closeSync(changes)
+  }
+}
+
+function openChanges(file: string): number {
+  try {
+    return openSync(file, 'w')
+  } catch (error) {
+    throw new ConfigError(describeFsError(error), file)
+  }
+}
+
+function writeChanges(descriptor: number, text: string, file: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  try {
+    for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written)
+  } catch (error) {
+    throw new ConfigError(describeFsError(error), file)
+  }
 }

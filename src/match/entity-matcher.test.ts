@@ -162,6 +162,23 @@ describe('EntityMatcher: case', () => {
   })
 })
 
+describe('EntityMatcher: many variants that start with one word', () => {
+  // Past 16 phrases a leading word, the index also looks at what follows it (phrase-index.ts): the same matches.
+  const yaml = `entities:\n${Array.from({ length: 40 }, (_, index) => `  - {id: e${index}, canonical: Canon${index}, category: term, variants: ["Multi ${index} Word"]}`).join('\n')}\n  - {id: alone, canonical: Single, category: term, variants: [Multi]}\n`
+  it('finds each, in its derived forms too, and the one-word variant where none follows', () => {
+    expect(clean(yaml, 'Multi 3 Word, Multi\n17  Word; Multi-25-Word and MULTI 39 WORD; Multi 99 Word; Multi.')).toBe(
+      'Canon3, Canon17; Canon25 and CANON39; Single 99 Word; Single.',
+    )
+  })
+  it('leaves a phrase alone where the text goes on differently', () => {
+    expect(found(yaml, 'Multi 3 Words; Multi 3-Word; Multi 3x Word')).toEqual([
+      '0-5:"Multi"→"Single"',
+      '15-20:"Multi"→"Single"',
+      '29-34:"Multi"→"Single"',
+    ])
+  })
+})
+
 describe('EntityMatcher: whole tokens', () => {
   // Issue 14: `U.S.` once matched inside `U.S.A.`, which became `United StatesA.`.
   const US = entity('United States', ['U.S.'])

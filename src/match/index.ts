@@ -15,19 +15,27 @@ export function findChanges(text: string, ruleSet: RuleSet): Matches {
   return { changes: [...changes, ...patternChanges], ambiguous }
 }
 
-/** Two entities whose variants match the same span with different canonical forms: apply neither. */
+/**
+ * Two entities whose variants match the same span with different canonical forms: apply neither. The
+ * changes come sorted by place (EntityMatcher.find), so the changes of one span are next to each other.
+ */
 function withholdAmbiguous(changes: Change[]): Matches {
-  const bySpan = new Map<string, Change[]>()
-  for (const change of changes) {
-    const key = `${change.start}:${change.end}`
-    bySpan.set(key, [...(bySpan.get(key) ?? []), change])
-  }
   const kept: Change[] = []
   const ambiguous: SkippedChange[] = []
-  for (const group of bySpan.values()) {
-    const targets = new Set(group.map((change) => change.after))
-    if (targets.size === 1) kept.push(group[0]!)
-    else for (const change of group) ambiguous.push({ change, reason: 'ambiguous', by: group.find((other) => other !== change) })
+  for (let first = 0; first < changes.length; ) {
+    const { start, end, after } = changes[first]!
+    let last = first
+    let oneTarget = true
+    while (last + 1 < changes.length && changes[last + 1]!.start === start && changes[last + 1]!.end === end) {
+      last++
+      if (changes[last]!.after !== after) oneTarget = false
+    }
+    if (oneTarget) kept.push(changes[first]!)
+    else {
+      const group = changes.slice(first, last + 1)
+      for (const change of group) ambiguous.push({ change, reason: 'ambiguous', by: group.find((other) => other !== change) })
+    }
+    first = last + 1
   }
   return { changes: kept, ambiguous }
 }

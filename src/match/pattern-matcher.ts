@@ -25,27 +25,64 @@ export function templateGroupReferences(template: string, hasNamedGroups = true)
   )
 }
 
-/** Expands a replacement template for one match, exactly as String.prototype.replace would. */
-export function expandTemplate(template: string, match: RegExpMatchArray, text: string): string {
-  const groupCount = match.length - 1
-  const start = match.index ?? 0
-  return template.replace(match.groups ? TEMPLATE_TOKEN : TEMPLATE_TOKEN_UNNAMED, (token, dollar, whole, before, after, digits: string | undefined, name) => {
-    if (dollar) return '$'
-    if (whole) return match[0]
-    if (before) return text.slice(0, start)
-    if (after) return text.slice(start + match[0].length)
-    if (digits !== undefined) {
+/** One piece of a compiled template: literal text, or what to take from the match. */
+type TemplatePart = string | { group: number } | { name: string } | { take: 'whole' | 'before' | 'after' }
+
+/**
+ * A replacement template read once into literal text and references, for a regex with `groupCount` groups
+ * (and named groups or not), exactly as String.prototype.replace reads it. Reading the template with a
+ * regex at every match was a sixth of the patterns' time on the bench corpus.
+ */
+export function compileTemplate(template: string, groupCount: number, hasNamedGroups: boolean): (match: RegExpExecArray | RegExpMatchArray, text: string) => string {
+  const parts: TemplatePart[] = []
+  let last = 0
+  const literal = (text: string): void => {
+    if (text === '') return
+    if (typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += text
+    else parts.push(text)
+  }
+  for (const token of template.matchAll(hasNamedGroups ? TEMPLATE_TOKEN : TEMPLATE_TOKEN_UNNAMED)) {
+    literal(template.slice(last, token.index))
+    last = token.index + token[0].length
+    const [text, dollar, whole, before, after, digits, name] = token
+    if (dollar) literal('$')
+    else if (whole) parts.push({ take: 'whole' })
+    else if (before) parts.push({ take: 'before' })
+    else if (after) parts.push({ take: 'after' })
+    else if (digits !== undefined) {
       // `$12` means group 12 if there is one, else group 1 followed by "2" (as in String.prototype.replace).
       const two = Number(digits)
-      if (digits.length === 2 && two >= 1 && two <= groupCount) return match[two] ?? ''
       const one = Number(digits[0])
-      if (one >= 1 && one <= groupCount) return (match[one] ?? '') + digits.slice(1)
-      return token
+      if (digits.length === 2 && two >= 1 && two <= groupCount) parts.push({ group: two })
+      else if (one >= 1 && one <= groupCount) {
+        parts.push({ group: one })
+        literal(digits.slice(1))
+      } else literal(text)
+    } else parts.push({ name: name! }) // with named groups, an unknown name gives the empty string
+  }
+  literal(template.slice(last))
+  if (parts.length === 0) return () => ''
+  if (parts.length === 1 && typeof parts[0] === 'string') {
+    const constant = parts[0]
+    return () => constant
+  }
+  return (match, text) => {
+    let out = ''
+    for (const part of parts) {
+      if (typeof part === 'string') out += part
+      else if ('group' in part) out += match[part.group] ?? ''
+      else if ('name' in part) out += match.groups?.[part.name] ?? ''
+      else if (part.take === 'whole') out += match[0]
+      else if (part.take === 'before') out += text.slice(0, match.index)
+      else out += text.slice((match.index ?? 0) + match[0].length)
     }
-    // With named groups, an unknown name gives the empty string; without any, the text stays as written.
-    if (match.groups) return match.groups[name] ?? ''
-    return token
-  })
+    return out
+  }
+}
+
+/** Expands a replacement template for one match, exactly as String.prototype.replace would. */
+export function expandTemplate(template: string, match: RegExpMatchArray, text: string): string {
+  return compileTemplate(template, match.length - 1, match.groups !== undefined)(match, text)
 }
 
 /**
@@ -89,11 +126,20 @@ function prefixTestOn(lookbehind: RegExp, text: string): (start: number) => bool
 
 /** One compiled pattern rule: a regular expression (with its context) and a replacement. */
 export class PatternMatcher {
+  /** The regular expression's source (patternMatcherSource). */
+  readonly source: string
   private readonly regexp: RegExp
   private readonly lookbehind: RegExp | null
+  /** The replacement, read at the first match (which tells the number of groups and whether any is named). */
+  private expand: ((match: RegExpExecArray, text: string) => string) | undefined
 
-  constructor(private readonly rule: PatternRule) {
-    this.regexp = compilePatternRegExp(patternMatcherSource(rule), rule.ignoreCase)
+  /** `source`, when given, is what patternMatcherSource made of this rule before (in another thread or run). */
+  constructor(
+    readonly rule: PatternRule,
+    source?: string,
+  ) {
+    this.source = source ?? patternMatcherSource(rule)
+    this.regexp = compilePatternRegExp(this.source, rule.ignoreCase)
     const { prefix } = contextSources(rule.context)
     this.lookbehind = prefix ? new RegExp(prefix, 'uy') : null
   }
@@ -112,7 +158,8 @@ export class PatternMatcher {
         continue
       }
       if (match[0].length === 0) regexp.lastIndex = start + step
-      const after = expandTemplate(this.rule.replace, match, text)
+      this.expand ??= compileTemplate(this.rule.replace, match.length - 1, match.groups !== undefined)
+      const after = this.expand(match, text)
       if (after === match[0]) continue
       changes.push({ start, end: start + match[0].length, before: match[0], after, rule: this.rule })
     }

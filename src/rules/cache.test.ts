@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_ENTRIES, ruleFileCache } from './cache.js'
-import { loadRuleFile } from './load.js'
+import { loadedRulesOf } from './compile.js'
+import { loadRuleFile, loadRuleSet } from './load.js'
 
 const lavrov = (variant: string): string => `entities:\n  - id: lavrov\n    canonical: Lavrov\n    category: person\n    variants: [${variant}]\n`
 
@@ -61,5 +62,24 @@ describe('the cache of parsed rule files', () => {
     }
     expect(entriesNow()).toHaveLength(MAX_ENTRIES)
     expect(entriesNow()).not.toContain(oldest)
+  })
+
+  it('keeps a validated rule set whole: a second load compiles what was kept, an edit is a miss', () => {
+    const file = path.join(rulesDir, 'people.yaml')
+    const hyphen = "patterns:\n  - {id: hyphen, category: spacing, pattern: ' +-(?=\\p{L})(?<=\\p{L} +-)', replace: '-'}\n"
+    writeFileSync(file, lavrov('Ravorov') + hyphen)
+    const first = loadRuleSet([file])
+    const sets = (): string[] => readdirSync(path.join(cacheDir, 'mtclean')).filter((name) => name.startsWith('set-'))
+    expect(sets()).toHaveLength(1)
+    const second = loadRuleSet([file])
+    expect(second).not.toBe(first)
+    expect(loadedRulesOf(second)).toEqual(loadedRulesOf(first))
+    // The pattern's guarded source came from the kept set, not from parsing it again.
+    expect(second.patternMatchers[0]!.source).toBe(first.patternMatchers[0]!.source)
+    expect(second.patternMatchers[0]!.source).toContain('(?<!  )')
+    writeFileSync(file, lavrov('Rafrov') + hyphen)
+    const edited = loadRuleSet([file])
+    expect(edited.rules[0]!.kind === 'entity' && edited.rules[0]!.variants.map((variant) => variant.text)).toEqual(['Rafrov'])
+    expect(sets()).toHaveLength(2)
   })
 })

@@ -8,8 +8,8 @@ import type { Document, Node } from 'yaml'
 import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { shownPath } from '../paths.js'
 import { readTextFile } from '../io/read.js'
-import { ruleFileCache } from './cache.js'
-import { compileRules, type RuleSet } from './compile.js'
+import { ruleFileCache, ruleSetCache } from './cache.js'
+import { compileRules, compileValidated, loadedRulesOf, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
 import { unsettledRules } from './settle.js'
 import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
@@ -307,9 +307,25 @@ export function defaultRulePaths(cwd: string): string[] {
 /** rules (load, validate, compile, and check that they settle): the first step of the pipeline. Throws ConfigErrors. */
 export function loadRuleSet(rulePaths: string[]): RuleSet {
   const files = listRuleFiles(rulePaths)
+  // A rule set kept as it was validated and settled, file for file the same, is only compiled (cache.ts).
+  const cache = ruleSetCache(process.cwd())
+  const texts = cache && readTexts(files)
+  const kept = texts && cache.get(files, texts)
+  if (kept) return compileValidated(kept)
   const { rules, ...knowledge } = loadRuleFiles(files)
   const ruleSet = compileRules(rules, files, knowledge)
   const unsettled = unsettledRules(ruleSet)
   if (unsettled.length > 0) throw new ConfigErrors(unsettled)
+  if (texts) cache.set(files, texts, loadedRulesOf(ruleSet))
   return ruleSet
+}
+
+/** The texts of the rule files, or undefined if one cannot be read (loading it then says why). */
+function readTexts(files: string[]): string[] | undefined {
+  try {
+    return files.map((file) => readTextFile(file))
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined
+    throw error
+  }
 }

@@ -93,7 +93,7 @@ export async function withWorkers<T>(jobs: number, work: Work, sizes: number[], 
 export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
   if (options.jobs <= 1 || items.length < 2) {
     await Promise.all((options.workers ?? []).map((worker) => worker.terminate()))
-    const run = (await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
+    const run = (await (await TASKS[name]())(setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
     for (const item of items) {
       if (options.stopped?.()) return
       yield run(item)
@@ -110,7 +110,7 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
   for (const worker of workers) worker.postMessage({ task: name, setup })
   // Where the main thread takes a share (WORK), it runs the next files whenever the next result in order
   // is not back yet: two workers and a main thread that only waited took turns on two cores.
-  const runHere = WORK[options.work].mainThreadWorks ? ((await TASKS[name](setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>) : undefined
+  const runHere = WORK[options.work].mainThreadWorks ? ((await (await TASKS[name]())(setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>) : undefined
   const count = workers.length + (runHere ? 1 : 0)
   const queued = new Map<Worker, number>(workers.map((worker) => [worker, 0]))
   const done = new Map<number, ResultOf<Name>>()

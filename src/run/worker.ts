@@ -8,9 +8,14 @@ type Message = { task: TaskName; setup: unknown } | { index: number; items: unkn
 // meanwhile; the first message names the task and its setup, and each later one is a batch of items
 // (from `index` on), answered with {index, results}, or {index, error} for a fault in the task itself.
 let task: Promise<(item: unknown) => unknown> | undefined
+// Both tasks' modules start loading now, while the main thread loads the rules (TASKS loads them on demand).
+const factories: Record<TaskName, Promise<(setup: never) => Promise<(item: never) => unknown>>> = { clean: TASKS.clean(), check: TASKS.check() }
+factories.clean.catch(() => {}) // a failure to load is reported with the first batch, by `await task`
+factories.check.catch(() => {})
 parentPort!.on('message', async (message: Message) => {
   if ('task' in message) {
-    task = TASKS[message.task](message.setup as never) as Promise<(item: unknown) => unknown>
+    const setup = message.setup as never
+    task = factories[message.task].then((create) => create(setup)) as Promise<(item: unknown) => unknown>
     return
   }
   const { index, items } = message

@@ -14,7 +14,6 @@ import { rmSync } from 'node:fs'
 import { decisionsPath, loadDecisions } from '../../review/decisions.js'
 import { loadedRulesOf } from '../../rules/compile.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { corpusSpellings } from '../../run/check-task.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
@@ -142,7 +141,9 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
       checked: options.check ?? false,
     }
     const config = projectConfig()
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, inputs: run.inputs, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus: options.check ? await corpusSpellings(files) : undefined, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
+    // The corpus code loads only with --check (start-up: src/run/tasks.ts).
+    const corpus = options.check ? await (await import('../../run/check-task.js')).corpusSpellings(files) : undefined
+    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, inputs: run.inputs, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
     for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
