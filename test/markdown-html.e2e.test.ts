@@ -143,4 +143,13 @@ describe('Markdown and HTML', () => {
     expect(streamed.stdout.length).toBe(0)
     expect(streamed.stderr.toString('utf8')).toMatch(/^deep\.html: cannot be read as HTML: nested too deeply/)
   })
+
+  it('a Markdown text of 100,000 nested block quotes is refused at once, not parsed for minutes', () => {
+    const deep = `${'> '.repeat(100_000)}Ravorov\n`
+    const dir = projectWithTexts({})
+    const streamed = runCliWithStdin(['clean', '-', '--stdin-filename', 'deep.md'], dir, deep)
+    expect(streamed.status).toBe(2)
+    expect(streamed.stdout.length).toBe(0)
+    expect(streamed.stderr.toString('utf8')).toBe('deep.md: cannot be read as Markdown: nested too deeply (more than 100 block quotes or lists inside each other at line 1)\n')
+  })
 })

@@ -47,4 +47,12 @@ describe('markdownProse', () => {
     expect(markdownProse('```\n<!-- mtclean-disable -->\n```\nText\n').disabled).toEqual([])
     expect(markdownProse('Use `<!-- mtclean-disable -->` here.\n').disabled).toEqual([])
   })
+
+  it('refuses block quotes or lists nested more than 100 deep before parsing (micromark slows with the square of the depth)', () => {
+    expect(() => markdownProse(`${'> '.repeat(101)}Ravorov`)).toThrow(/more than 100 block quotes or lists inside each other at line 1/)
+    expect(() => markdownProse(`a\n\n${'- '.repeat(60)}${'> '.repeat(60)}x`)).toThrow(/at line 3/)
+    expect(() => markdownProse(`\uFEFF${'1. '.repeat(101)}x`)).toThrow(RangeError)
+    // As deep as real texts go, and markers that open no container (a thematic break, emphasis), are read.
+    expect(() => markdownProse(`${'> '.repeat(100)}Ravorov\n\n- - -\n\n${'*'.repeat(300)}x${'*'.repeat(300)}`)).not.toThrow()
+  })
 })

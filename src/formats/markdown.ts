@@ -20,6 +20,29 @@ const LINE_PREFIX = /^[ \t>]*/
 const COMMENT = /<!--([^]*?)-->/g
 
 /**
+ * Block quotes and lists nested deeper than this are refused before parsing: micromark's time grows with
+ * the square of the depth (100,000 `> ` on one line, 200 KB, ran for over a minute; 20,000 overflow its
+ * stack), and no real text nests more than a few levels.
+ */
+export const MAX_CONTAINER_DEPTH = 100
+/** One container marker at the start of a line: `>`, or a list item's bullet or number followed by a space. */
+const CONTAINER_MARKER = /[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y
+
+/** Throws a RangeError (read as "nested too deeply") at the first line that opens too many containers. */
+function refuseDeepNesting(text: string): void {
+  let lineStart = text.startsWith('\uFEFF') ? 1 : 0
+  for (let line = 1; lineStart <= text.length; line++) {
+    CONTAINER_MARKER.lastIndex = lineStart
+    let depth = 0
+    while (CONTAINER_MARKER.exec(text) && ++depth <= MAX_CONTAINER_DEPTH);
+    if (depth > MAX_CONTAINER_DEPTH) throw new RangeError(`more than ${MAX_CONTAINER_DEPTH} block quotes or lists inside each other at line ${line}`)
+    const next = text.indexOf('\n', lineStart)
+    if (next === -1) break
+    lineStart = next + 1
+  }
+}
+
+/**
  * The prose of a Markdown text: the text of paragraphs, headings, table cells and links. Not prose: code
  * (fenced, indented, inline), link and image destinations and titles, autolinks (`<http://…>`, `www.…`),
  * image alt text, HTML (inline or block, comments included), front matter, and the markup itself.
@@ -29,6 +52,7 @@ const COMMENT = /<!--([^]*?)-->/g
 export function markdownProse(text: string): ProseMap {
   // micromark drops a byte order mark and counts its offsets without it: parse without, and shift them back.
   const bom = text.startsWith('\uFEFF') ? 1 : 0
+  refuseDeepNesting(text)
   const tree = parser.parse(bom ? text.slice(1) : text) as Root
   const collector = new ProseCollector()
   const visit = (node: Nodes): void => {
