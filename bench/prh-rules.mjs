@@ -77,7 +77,8 @@ export function prhRules(rules, texts) {
       if (literals.length) prh.push({ expected: rule.canonical, patterns: literals, options: { wordBoundary: true } })
       // prh combines a rule's patterns into one regex, which needs one set of flags: a rule per set.
       for (const flags of ['', 'i']) if (regexes[flags].length) prh.push({ expected: rule.canonical, patterns: regexes[flags] })
-      if (regexes.i.length) notes.push(`${rule.id}: ${regexes.i.length} case-insensitive variant(s); prh writes "${rule.canonical}" as is, mtclean matches the found casing`)
+      if (regexes.i.length)
+        notes.push(`${rule.id}: ${regexes.i.length} case-insensitive variant(s); prh writes "${rule.canonical}" as is, mtclean matches the found casing`)
     } else {
       const { prefix, suffix } = contextSources(rule.context)
       const flags = rule.ignoreCase ? 'iu' : 'u'

@@ -52,7 +52,7 @@ function makeCorpus(dir, files) {
   const seeds = readdirSync(path.join(ROOT, 'seeds')).map((name) => readFileSync(path.join(ROOT, 'seeds', name), 'utf8'))
   const paragraphs = seeds.flatMap((text) => text.split(/\n+/).filter((line) => line.trim()))
   let state = 20261122
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648
   for (let index = 0; index < files; index++) {
     const folder = path.join(dir, String(index % 50).padStart(2, '0'))
     mkdirSync(folder, { recursive: true })
@@ -63,7 +63,10 @@ function makeCorpus(dir, files) {
 }
 
 /** The corpus's text files, in one fixed order. */
-const textFiles = (dir) => readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.txt')).sort()
+const textFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
 const sizeOf = (dir) => textFiles(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0)
 /** The corpus as one text: what the stream jobs read. */
 function concatenate(dir, file) {
@@ -104,12 +107,16 @@ function measureInTurn(jobs, reps = REPS) {
   return runs.map(median)
 }
 
-const sedEscape = (text) => text.replace(/[\\/.*+?()[\]{}|^$]/g, '\\$&').split(/\s+/).join('[[:space:]]+')
+const sedEscape = (text) =>
+  text
+    .replace(/[\\/.*+?()[\]{}|^$]/g, '\\$&')
+    .split(/\s+/)
+    .join('[[:space:]]+')
 // The spacing patterns in sed's ERE (no lookarounds there: the context is captured and put back).
 const SED_PATTERNS = {
   'hyphen-space': 's/([[:alpha:]]) +-([[:alpha:]])/\\1-\\2/g',
   'period-space': 's/([[:alpha:]][[:lower:]])\\.([[:upper:]][[:lower:]])/\\1. \\2/g',
-  'apostrophe-space': "s/([[:alpha:]]) +(’s)/\\1\\2/g",
+  'apostrophe-space': 's/([[:alpha:]]) +(’s)/\\1\\2/g',
   'comma-space': 's/([[:alnum:])]) +([,;])/\\1\\2/g',
   'essence-artifact': 's/([.!?])Essence$/\\1/',
   'stray-xi': 's/(security|stability) +Xi([.,;])/\\1\\2/g',
@@ -120,29 +127,47 @@ function sedScript(rules) {
   const lines = []
   for (const rule of rules) {
     if (rule.kind === 'entity') {
-      for (const variant of rule.variants) lines.push(`s/(^|[^[:alnum:]_])${sedEscape(variant.text)}([^[:alnum:]_]|$)/\\1${rule.canonical.replace(/[\\/&]/g, '\\$&')}\\2/g`)
+      for (const variant of rule.variants)
+        lines.push(`s/(^|[^[:alnum:]_])${sedEscape(variant.text)}([^[:alnum:]_]|$)/\\1${rule.canonical.replace(/[\\/&]/g, '\\$&')}\\2/g`)
     } else if (SED_PATTERNS[rule.id]) lines.push(SED_PATTERNS[rule.id])
   }
   return `${lines.join('\n')}\n`
 }
 
 function syntheticRules(count) {
-  const names = Array.from({ length: count }, (_, index) => `  - {id: synthetic-${index}, canonical: Canon${index}a, category: person, variants: [Garble${index}x, Multi ${index} Word]}`)
+  const names = Array.from(
+    { length: count },
+    (_, index) => `  - {id: synthetic-${index}, canonical: Canon${index}a, category: person, variants: [Garble${index}x, Multi ${index} Word]}`,
+  )
   return `entities:\n${names.join('\n')}\n`
 }
 
 const os = await import('node:os')
-const results = { machine: { cores: os.availableParallelism(), node: process.version, loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(1))) }, reps: REPS, corpus: {}, runs: {}, ratios: {}, notes: [] }
+const results = {
+  machine: { cores: os.availableParallelism(), node: process.version, loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(1))) },
+  reps: REPS,
+  corpus: {},
+  runs: {},
+  ratios: {},
+  notes: [],
+}
 const note = (text) => {
   results.notes.push(text)
   console.log(`  note: ${text}`)
 }
 /** Records a run under `name`, for `megabytes` and `files` of text, and prints its row. */
 function record(name, run, megabytes, files) {
-  const row = { seconds: run.seconds, mbPerSecond: Number((megabytes / run.seconds).toFixed(2)), filesPerSecond: files ? Math.round(files / run.seconds) : undefined, peakRssMb: Math.round(run.rssMb) }
+  const row = {
+    seconds: run.seconds,
+    mbPerSecond: Number((megabytes / run.seconds).toFixed(2)),
+    filesPerSecond: files ? Math.round(files / run.seconds) : undefined,
+    peakRssMb: Math.round(run.rssMb),
+  }
   if (run.failed) row.failed = run.failed
   results.runs[name] = row
-  console.log(`${name.padEnd(44)} ${String(row.seconds).padStart(7)} s ${String(row.mbPerSecond).padStart(8)} MB/s ${String(row.peakRssMb).padStart(6)} MB RSS${row.failed ? `  FAILED: ${row.failed}` : ''}`)
+  console.log(
+    `${name.padEnd(44)} ${String(row.seconds).padStart(7)} s ${String(row.mbPerSecond).padStart(8)} MB/s ${String(row.peakRssMb).padStart(6)} MB RSS${row.failed ? `  FAILED: ${row.failed}` : ''}`,
+  )
 }
 /** The ratio of two recorded runs' times, `peer` over `ours`: how many times faster mtclean was. */
 function ratio(label, ours, peer, target) {
@@ -172,7 +197,12 @@ function streamAndFolder(label, corpus, megabytes, files) {
   ])
   record(`${label}: mtclean clean - (one stream)`, ours, megabytes)
   record(`${label}: sed -E -f (one stream)`, sed, megabytes)
-  ratio(`${label}: stream, sed time / clean - time`, `${label}: mtclean clean - (one stream)`, `${label}: sed -E -f (one stream)`, label === 'corpus' ? '≥ 2 (aim 3)' : undefined)
+  ratio(
+    `${label}: stream, sed time / clean - time`,
+    `${label}: mtclean clean - (one stream)`,
+    `${label}: sed -E -f (one stream)`,
+    label === 'corpus' ? '≥ 2 (aim 3)' : undefined,
+  )
 
   let out
   const folderJobs = [
@@ -188,7 +218,12 @@ function streamAndFolder(label, corpus, megabytes, files) {
   const [clean, cpSed] = measureInTurn(folderJobs)
   record(`${label}: mtclean clean DIR (${HAS_REPORT_OPTION ? 'default outputs' : 'copies, diff, all reports'})`, clean, megabytes, files)
   record(`${label}: cp -r + find -exec sed -E -i`, cpSed, megabytes, files)
-  ratio(`${label}: folder, cp+sed time / clean time`, `${label}: mtclean clean DIR (${HAS_REPORT_OPTION ? 'default outputs' : 'copies, diff, all reports'})`, `${label}: cp -r + find -exec sed -E -i`, label === 'corpus' ? '≥ 1.0 (aim 1.5)' : undefined)
+  ratio(
+    `${label}: folder, cp+sed time / clean time`,
+    `${label}: mtclean clean DIR (${HAS_REPORT_OPTION ? 'default outputs' : 'copies, diff, all reports'})`,
+    `${label}: cp -r + find -exec sed -E -i`,
+    label === 'corpus' ? '≥ 1.0 (aim 1.5)' : undefined,
+  )
   // The stream and the folder run did the same job: the stream's output is the copies, one after the other.
   const copies = Buffer.concat(textFiles(corpus).map((name) => readFileSync(path.join(out, name))))
   results.corpus[label].streamEqualsCopies = readFileSync(streamOut).equals(copies)
@@ -198,7 +233,12 @@ function streamAndFolder(label, corpus, megabytes, files) {
     const [views, cpSedAgain] = measureInTurn([{ ...folderJobs[0], args: () => [...folderJobs[0].args(), '--report', 'md,html'] }, folderJobs[1]])
     record(`${label}: mtclean clean DIR --report md,html`, views, megabytes, files)
     record(`${label}: cp -r + find -exec sed -E -i (again)`, cpSedAgain, megabytes, files)
-    ratio(`${label}: every view, cp+sed time / clean time`, `${label}: mtclean clean DIR --report md,html`, `${label}: cp -r + find -exec sed -E -i (again)`, label === 'corpus' ? '≥ 0.7' : undefined)
+    ratio(
+      `${label}: every view, cp+sed time / clean time`,
+      `${label}: mtclean clean DIR --report md,html`,
+      `${label}: cp -r + find -exec sed -E -i (again)`,
+      label === 'corpus' ? '≥ 0.7' : undefined,
+    )
   }
   return out
 }
@@ -219,7 +259,10 @@ const cleaned = streamAndFolder('corpus', corpus, megabytes, FILES)
 const textlintDir = path.join(SCRATCH, 'textlint')
 mkdirSync(textlintDir)
 const corpusTexts = textFiles(corpus).map((name) => readFileSync(path.join(corpus, name), 'utf8'))
-const prh = prhRules(rules, corpusTexts.flatMap((text) => [text, ...text.split(/\r?\n/)]))
+const prh = prhRules(
+  rules,
+  corpusTexts.flatMap((text) => [text, ...text.split(/\r?\n/)]),
+)
 writeFileSync(path.join(textlintDir, 'prh.yml'), YAML.stringify(prh.document, { lineWidth: 0 }))
 for (const each of prh.notes) console.log(`  prh: ${each}`)
 results.textlintPrhNotes = prh.notes
@@ -238,19 +281,26 @@ const [cleanAgain, textlintRun] = measureInTurn([
   { command: process.execPath, args: () => [BIN, 'clean', corpus, '--out', (cleanedForTextlint = freshFolder('clean')), '--rules', RULES, '--quiet'] },
   {
     command: 'sh',
-    args: () => ['-c', `find '${textlintCopy}' -name '*.txt' -print0 | xargs -0 -n 5000 '${process.execPath}' '${textlint}' --config '${path.join(textlintDir, '.textlintrc.json')}' --fix`],
+    args: () => [
+      '-c',
+      `find '${textlintCopy}' -name '*.txt' -print0 | xargs -0 -n 5000 '${process.execPath}' '${textlint}' --config '${path.join(textlintDir, '.textlintrc.json')}' --fix`,
+    ],
     options: { cwd: ROOT, before: freshCopy, okStatus: /status (1|123)$/, failsOn: /Error: / },
   },
 ])
 record('corpus: mtclean clean DIR (beside textlint)', cleanAgain, megabytes, FILES)
 record('corpus: textlint + prh --fix', textlintRun, megabytes, FILES)
 ratio('textlint time / clean time', 'corpus: mtclean clean DIR (beside textlint)', 'corpus: textlint + prh --fix', '≥ 10')
-const agree = textFiles(corpus).filter((name) => readFileSync(path.join(textlintCopy, name)).equals(readFileSync(path.join(cleanedForTextlint ?? cleaned, name)))).length
+const agree = textFiles(corpus).filter((name) =>
+  readFileSync(path.join(textlintCopy, name)).equals(readFileSync(path.join(cleanedForTextlint ?? cleaned, name))),
+).length
 results.textlintAgreesWithMtclean = { files: agree, of: FILES }
 console.log(`  textlint's output equals mtclean's cleaned copy for ${agree} of ${FILES} files`)
 
 // 3. check, MB/s.
-const [check] = measureInTurn([{ command: process.execPath, args: [BIN, 'check', corpus, '--rules', RULES, '--format', 'json'], options: { okStatus: /status 1$/ } }])
+const [check] = measureInTurn([
+  { command: process.execPath, args: [BIN, 'check', corpus, '--rules', RULES, '--format', 'json'], options: { okStatus: /status 1$/ } },
+])
 record('corpus: mtclean check --format json', check, megabytes, FILES)
 
 // 4. Growth of the rule set: the project's rules plus N synthetic entities, on a part of the corpus.
@@ -267,7 +317,9 @@ const growthJobs = [100, 1000, 10000].map((count) => {
   return { command: process.execPath, args: () => [BIN, 'clean', growthCorpus, '--out', freshFolder('growth'), '--rules', dir, '--quiet'] }
 })
 const growth = measureInTurn(growthJobs)
-;[100, 1000, 10000].forEach((count, index) => record(`clean ${growthFiles} files, ${count} extra entities`, growth[index], growthMb, growthFiles))
+;[100, 1000, 10000].forEach((count, index) => {
+  record(`clean ${growthFiles} files, ${count} extra entities`, growth[index], growthMb, growthFiles)
+})
 const growthRatio = Number((growth[2].seconds / growth[0].seconds).toFixed(2))
 results.ratios['time 10,000 / 100 entities'] = { value: growthRatio, target: '≤ 1.3' }
 console.log(`${'  → time 10,000 / 100 entities'.padEnd(58)} ${String(growthRatio).padStart(6)}   (target ≤ 1.3)`)

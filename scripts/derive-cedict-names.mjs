@@ -29,8 +29,10 @@ const entries = data.all
 // A one-word "name" that is an English word (`Observations`, `Chinese`) is a gloss, not a name.
 const english = nspell({ aff: Buffer.from(dictionaryEn.aff), dic: Buffer.from(dictionaryEn.dic) })
 
-const PLACE = /\b(county|district|city|province|prefecture|township|town|village|river|mountains?|lake|capital|country|island|islands|region|state|sea|bay|desert|reserve|plateau|peninsula|strait|port|valley|canal|gulf|ocean|banner|municipality|autonomous|kingdom|republic|emirate)\b/i
-const ORGANISATION = /\b(university|college|company|corporation|party|association|agency|bank|organi[sz]ation|institute|ministry|council|committee|newspaper|daily|club|union|academy|society|foundation|federation|commission|bureau|airlines?|network|television|league|group|alliance)\b/i
+const PLACE =
+  /\b(county|district|city|province|prefecture|township|town|village|river|mountains?|lake|capital|country|island|islands|region|state|sea|bay|desert|reserve|plateau|peninsula|strait|port|valley|canal|gulf|ocean|banner|municipality|autonomous|kingdom|republic|emirate)\b/i
+const ORGANISATION =
+  /\b(university|college|company|corporation|party|association|agency|bank|organi[sz]ation|institute|ministry|council|committee|newspaper|daily|club|union|academy|society|foundation|federation|commission|bureau|airlines?|network|television|league|group|alliance)\b/i
 // Lower-case words a name may hold (`Bank of China`, `Leonardo da Vinci`).
 const CONNECTOR = new Set(['of', 'and', 'the', 'de', 'da', 'la', 'le', 'von', 'van', 'der', 'du', 'al', 'el', 'bin', 'ibn', 'y', 'di', 'dos', 'das'])
 const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u
@@ -91,15 +93,29 @@ for (const [, simplified, reading, glosses] of entries) {
   // `Emmanuel Macron` for 马克龙: the Chinese form is the surname alone; news repeats that (`Macron`).
   // A Chinese name (`Mao Zedong`: its letters are its pinyin) stays whole.
   const chinese = head.toLowerCase().replace(/[^a-z]/g, '') === syllables.join('')
-  const surnameOnly = category === 'person' && !chinese && !head.includes('-') && words.length >= 2 && !simplified.includes('·') && syllables.length >= 2 && syllables.length !== words.length
+  const surnameOnly =
+    category === 'person' &&
+    !chinese &&
+    !head.includes('-') &&
+    words.length >= 2 &&
+    !simplified.includes('·') &&
+    syllables.length >= 2 &&
+    syllables.length !== words.length
   const name = surnameOnly ? words[words.length - 1] : head
   const key = `${name}\t${simplified}`
   if (!rows.has(key)) rows.set(key, [name, name === head ? '' : head, simplified, syllables.join(' '), category].join('\t'))
 }
 
-const syllables = [...syllableCounts].filter(([syllable, count]) => count >= 3 && /[aeiouv]/.test(syllable)).map(([syllable]) => syllable).sort()
+const syllables = [...syllableCounts]
+  .filter(([syllable, count]) => count >= 3 && /[aeiouv]/.test(syllable))
+  .map(([syllable]) => syllable)
+  .sort()
 mkdirSync(out, { recursive: true })
-const header = '# Derived from CC-CEDICT (CC BY-SA 4.0, https://www.mdbg.net/chinese/dictionary?page=cc-cedict) by scripts/derive-cedict-names.mjs. Do not edit.\n# name\tfull\tzh\tpinyin\tcategory\n'
-writeFileSync(resolve(out, 'names.tsv'), header + [...rows.values()].sort().join('\n') + '\n')
-writeFileSync(resolve(out, 'pinyin.json'), JSON.stringify({ source: 'CC-CEDICT (CC BY-SA 4.0), derived by scripts/derive-cedict-names.mjs', syllables, surnames: [...surnames].sort() }) + '\n')
+const header =
+  '# Derived from CC-CEDICT (CC BY-SA 4.0, https://www.mdbg.net/chinese/dictionary?page=cc-cedict) by scripts/derive-cedict-names.mjs. Do not edit.\n# name\tfull\tzh\tpinyin\tcategory\n'
+writeFileSync(resolve(out, 'names.tsv'), `${header + [...rows.values()].sort().join('\n')}\n`)
+writeFileSync(
+  resolve(out, 'pinyin.json'),
+  `${JSON.stringify({ source: 'CC-CEDICT (CC BY-SA 4.0), derived by scripts/derive-cedict-names.mjs', syllables, surnames: [...surnames].sort() })}\n`,
+)
 console.error(`${rows.size} names, ${syllables.length} syllables, ${surnames.size} surnames → ${out}`)

@@ -52,7 +52,17 @@ if (cutting.error) {
 }
 if (cutting.status !== 0) process.exit(cutting.status ?? 1)
 
-const passOn = tokens.filter((token) => token.kind === 'option' && ['json', 'suggest', 'list'].includes(token.name)).flatMap((token) => [`--${token.name}`, ...(token.value === undefined ? [] : [token.value])])
-const scoring = run([score, corpus, '--cmd', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/mtclean.js'))}`, '--work', work, ...passOn])
+const passOn = tokens
+  .filter((token) => token.kind === 'option' && ['json', 'suggest', 'list'].includes(token.name))
+  .flatMap((token) => [`--${token.name}`, ...(token.value === undefined ? [] : [token.value])])
+const scoring = run([
+  score,
+  corpus,
+  '--cmd',
+  `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/mtclean.js'))}`,
+  '--work',
+  work,
+  ...passOn,
+])
 if (!values.json) console.log(`eval:real: every item (each false alarm, each miss) is in ${path.join(work, 'items.txt')}`)
 process.exit(scoring.status ?? 1)

@@ -22,12 +22,48 @@ const { cleanText } = await import(path.join(ROOT, 'dist/clean.js'))
 const { createChecker } = await import(path.join(ROOT, 'dist/checks/index.js'))
 
 let state = Number(values.seed) || 1
-const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648)
+const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648
 const pick = (list) => list[Math.floor(random() * list.length)]
 
-const ruleTexts = readdirSync(path.join(ROOT, 'rules')).filter((name) => name !== 'gazetteer.yaml').map((name) => readFileSync(path.join(ROOT, 'rules', name), 'utf8'))
+const ruleTexts = readdirSync(path.join(ROOT, 'rules'))
+  .filter((name) => name !== 'gazetteer.yaml')
+  .map((name) => readFileSync(path.join(ROOT, 'rules', name), 'utf8'))
 const seedTexts = readdirSync(path.join(ROOT, 'seeds')).map((name) => readFileSync(path.join(ROOT, 'seeds', name), 'utf8'))
-const PIECES = ['\n', ' ', '-', '.', ':', '"', "'", '[', ']', '{', '}', '#', '*', '&', '|', '>', '(?<=', ')', '+', '\\', '\u0000', '\uFEFF', '\r\n', '😀', '王毅', 'Ravorov', 'Xi', '**', '.Essence', ' -', ' ,', 'variants:', '  - ']
+const PIECES = [
+  '\n',
+  ' ',
+  '-',
+  '.',
+  ':',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '*',
+  '&',
+  '|',
+  '>',
+  '(?<=',
+  ')',
+  '+',
+  '\\',
+  '\u0000',
+  '\uFEFF',
+  '\r\n',
+  '😀',
+  '王毅',
+  'Ravorov',
+  'Xi',
+  '**',
+  '.Essence',
+  ' -',
+  ' ,',
+  'variants:',
+  '  - ',
+]
 
 /** A copy of `text` with a few random edits: insertions of pieces, deletions, duplications. */
 function mutate(text) {
@@ -43,7 +79,10 @@ function mutate(text) {
   return out
 }
 
-const randomText = () => Array.from({ length: Math.floor(random() * 60) }, () => (random() < 0.3 ? pick(PIECES) : String.fromCodePoint(32 + Math.floor(random() * (random() < 0.9 ? 95 : 0x3000))))).join('')
+const randomText = () =>
+  Array.from({ length: Math.floor(random() * 60) }, () =>
+    random() < 0.3 ? pick(PIECES) : String.fromCodePoint(32 + Math.floor(random() * (random() < 0.9 ? 95 : 0x3000))),
+  ).join('')
 
 const ruleSet = loadRuleSet([path.join(ROOT, 'rules')])
 // The verdicts on the generated patterns stay in memory: the cache folder keeps the project's only.
@@ -71,7 +110,8 @@ function attempt(kind, input, run, budget = budgetMs) {
     if (kind === 'rules' && (error instanceof ConfigError || error instanceof ConfigErrors)) {
       counts.refused++
       const lines = error instanceof ConfigErrors ? error.errors.map((each) => each.format()) : [error.format()]
-      if (!lines.every((line) => /^rules\/fuzz\.yaml(:\d+:\d+)?: \S/.test(line) && !line.includes('\n'))) crashes.push({ kind, input, error: `unclean message: ${lines[0]}` })
+      if (!lines.every((line) => /^rules\/fuzz\.yaml(:\d+:\d+)?: \S/.test(line) && !line.includes('\n')))
+        crashes.push({ kind, input, error: `unclean message: ${lines[0]}` })
     } else {
       counts.crashes++
       crashes.push({ kind, input, error: String(error?.stack ?? error) })
@@ -86,7 +126,43 @@ function attempt(kind, input, run, budget = budgetMs) {
 
 // Hostile rule files: patterns built from the pieces of the slow and empty ones named in issue 14,
 // replacements that copy the text around a match, entities and patterns that undo each other.
-const PATTERN_PIECES = ['\\w*', '\\w+', '[a-z]+', '[a-z]*', '\\d', '(a*)', '(a+)', '\\1', '\\1*', ' +', ' *', '$', '^', 'x*', 'a', 'b', 'ab', 'ba', '!', '(?<=a)', '(?=b)', '(?:a|ab)*', '(?:a|a)*', '.*', '.+', '\\s+', '-', '(?<=\\p{L} +)', '+', '*', '?', '|', '(', ')', 'U\\.S\\.']
+const PATTERN_PIECES = [
+  '\\w*',
+  '\\w+',
+  '[a-z]+',
+  '[a-z]*',
+  '\\d',
+  '(a*)',
+  '(a+)',
+  '\\1',
+  '\\1*',
+  ' +',
+  ' *',
+  '$',
+  '^',
+  'x*',
+  'a',
+  'b',
+  'ab',
+  'ba',
+  '!',
+  '(?<=a)',
+  '(?=b)',
+  '(?:a|ab)*',
+  '(?:a|a)*',
+  '.*',
+  '.+',
+  '\\s+',
+  '-',
+  '(?<=\\p{L} +)',
+  '+',
+  '*',
+  '?',
+  '|',
+  '(',
+  ')',
+  'U\\.S\\.',
+]
 const REPLACE_PIECES = ['', 'x', '$1', '$&', "$'", '$`', '$$', '$<n>', 'aa', '$2', '$10', 'United States']
 const KNOWN_HOSTILE = ['\\w*\\w*\\w*\\w*\\w*\\w*!', '[a-z]+[a-z]+[a-z]+[a-z]+\\d', '(a*)\\1*b', ' +$', 'x*', '(a+)+$']
 const HOSTILE_TEXTS = [
@@ -104,8 +180,12 @@ function hostileRuleFile(index) {
   const replace = Array.from({ length: Math.floor(random() * 3) }, () => pick(REPLACE_PIECES)).join('')
   const lines = ['patterns:', `  - {id: p, category: artifact, pattern: ${quote(pattern)}, replace: ${quote(replace)}}`]
   if (random() < 0.3) lines.push(`  - {id: back, category: person, pattern: 'Lavrov', replace: ${quote(pick(['Ravorov', 'Lavrov', 'LAVROV', 'Lavrovv']))}}`)
-  if (random() < 0.4) lines.unshift('entities:', `  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov, ${quote(pick(['U.S.', 'United Zard', 'ab', 'Rafrov']))}]}`)
-  return lines.join('\n') + '\n'
+  if (random() < 0.4)
+    lines.unshift(
+      'entities:',
+      `  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov, ${quote(pick(['U.S.', 'United Zard', 'ab', 'Rafrov']))}]}`,
+    )
+  return `${lines.join('\n')}\n`
 }
 
 const deadline = Date.now() + Number(values.seconds) * 1000
@@ -132,5 +212,6 @@ for (let round = 0; Date.now() < deadline; round++) {
 console.log(
   `${counts.rules + counts.hostile} rule files (${counts.refused} refused with a clean message), of which ${counts.hostile} hostile (${counts.hostileRefused} refused, the others run on ${HOSTILE_TEXTS.length} hostile texts); ${counts.texts} texts; ${counts.crashes} crash(es), ${counts.hangs} hang(s)`,
 )
-for (const crash of crashes.slice(0, 5)) console.log(`\n${crash.kind}: ${JSON.stringify(crash.input).slice(0, 300)}\n${crash.error.split('\n').slice(0, 6).join('\n')}`)
+for (const crash of crashes.slice(0, 5))
+  console.log(`\n${crash.kind}: ${JSON.stringify(crash.input).slice(0, 300)}\n${crash.error.split('\n').slice(0, 6).join('\n')}`)
 process.exitCode = crashes.length > 0 ? 1 : 0

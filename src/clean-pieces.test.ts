@@ -16,7 +16,8 @@ const seedText = readdirSync(seeds)
 /** The pieces joined, and their changes as `start-end→after (rule)`, beside the same of the whole text cleaned at once. */
 function bothWays(text: string, ruleSet: RuleSet, sizes: PieceSizes): { pieces: [string, string[]]; whole: [string, string[]]; count: number } {
   const pieces = [...cleanInPieces(text, ruleSet, sizes)]
-  const describe = (change: { start: number; end: number; after: string; rule: { id: string } }): string => `${change.start}-${change.end}→${change.after} (${change.rule.id})`
+  const describe = (change: { start: number; end: number; after: string; rule: { id: string } }): string =>
+    `${change.start}-${change.end}→${change.after} (${change.rule.id})`
   const whole = cleanText(text, ruleSet)
   return {
     pieces: [pieces.map((piece) => piece.output).join(''), pieces.flatMap((piece) => piece.applied.map(describe))],
@@ -40,7 +41,9 @@ describe('cleanInPieces', () => {
   })
 
   it('does not end a piece inside a change: a variant whose words are on two lines', () => {
-    const ruleSet = compileRules(parseRuleSource('entities:\n  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}\n', 'rules/x.yaml').rules)
+    const ruleSet = compileRules(
+      parseRuleSource('entities:\n  - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}\n', 'rules/x.yaml').rules,
+    )
     // Each line is 9 characters: with pieces of 20, the first line start past 20 is inside "United\nZard".
     const text = 'aaaaaaaa\nbbbbbbbb\nUnited\nZard\ncccccccc\ndddddddd\nUnited\r\nZard eeee\n'
     const { pieces, whole, count } = bothWays(text, ruleSet, { piece: 20, margin: 5 })
@@ -50,7 +53,9 @@ describe('cleanInPieces', () => {
   })
 
   it('sees the context before a piece: a variant that needs the word on the line before', () => {
-    const ruleSet = compileRules(parseRuleSource('entities:\n  - {id: exercise, canonical: exercise, category: term, variants: [{text: Xi, after: joint}]}\n', 'rules/x.yaml').rules)
+    const ruleSet = compileRules(
+      parseRuleSource('entities:\n  - {id: exercise, canonical: exercise, category: term, variants: [{text: Xi, after: joint}]}\n', 'rules/x.yaml').rules,
+    )
     const text = `${'x'.repeat(30)}\nthe joint\nXi was held; Xi said.\n${'y'.repeat(30)}\n`
     const { pieces, whole } = bothWays(text, ruleSet, { piece: 40, margin: 12 })
     expect(pieces).toEqual(whole)
@@ -59,7 +64,10 @@ describe('cleanInPieces', () => {
 
   it('resolves collisions as the whole text does: the longest change wins across what would be a piece end', () => {
     const ruleSet = compileRules(
-      parseRuleSource("patterns:\n  - {id: ab, category: spacing, pattern: 'ab', replace: 'X'}\n  - {id: bab, category: spacing, pattern: 'b\\na+b', replace: 'Y'}\n", 'rules/x.yaml').rules,
+      parseRuleSource(
+        "patterns:\n  - {id: ab, category: spacing, pattern: 'ab', replace: 'X'}\n  - {id: bab, category: spacing, pattern: 'b\\na+b', replace: 'Y'}\n",
+        'rules/x.yaml',
+      ).rules,
     )
     const text = 'zzzzab\naab zzzz\nzzzz ab\nzzzzzz\n'.repeat(4)
     const { pieces, whole } = bothWays(text, ruleSet, { piece: 8, margin: 4 })

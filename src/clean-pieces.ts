@@ -77,7 +77,9 @@ function pieceOf(window: string, windowStart: number, changes: Change[], start: 
   const to = end - windowStart
   const whole = from === 0 && to === window.length
   const mine = whole ? changes : changes.filter((change) => change.start >= from && change.start < to)
-  const shift = (by: number) => (change: Change): Change => ({ ...change, start: change.start + by, end: change.end + by })
+  const shift =
+    (by: number) =>
+    (change: Change): Change => ({ ...change, start: change.start + by, end: change.end + by })
   const { output, applied } = applyChanges(whole ? window : window.slice(from, to), from === 0 ? mine : mine.map(shift(-from)))
   return { start, end, output, applied: start === 0 ? applied : applied.map(shift(start)) }
 }

@@ -15,7 +15,9 @@ describe('cleanText on Markdown and HTML', () => {
     expect(cleanMarkdown('Ravorov, `Ravorov`, [Ravorov](http://x.com/Ravorov) and <http://x.com/Ravorov>.\n')).toBe(
       'Lavrov, `Ravorov`, [Lavrov](http://x.com/Ravorov) and <http://x.com/Ravorov>.\n',
     )
-    expect(cleanHtml('<p title="Ravorov">Ravorov <code>Ravorov</code></p><script>Ravorov</script>')).toBe('<p title="Ravorov">Lavrov <code>Ravorov</code></p><script>Ravorov</script>')
+    expect(cleanHtml('<p title="Ravorov">Ravorov <code>Ravorov</code></p><script>Ravorov</script>')).toBe(
+      '<p title="Ravorov">Lavrov <code>Ravorov</code></p><script>Ravorov</script>',
+    )
   })
 
   it('drops a change that would cross markup', () => {
@@ -30,7 +32,9 @@ describe('cleanText on Markdown and HTML', () => {
 
   it('leaves a disabled span alone, for all rules or the ones named', () => {
     const text = 'Ravorov\n\n<!-- mtclean-disable -->\nRavorov\n<!-- mtclean-enable -->\nRavorov\n<!-- mtclean-disable blinken -->\nRavorov Brillings\n'
-    expect(cleanMarkdown(text)).toBe('Lavrov\n\n<!-- mtclean-disable -->\nRavorov\n<!-- mtclean-enable -->\nLavrov\n<!-- mtclean-disable blinken -->\nLavrov Brillings\n')
+    expect(cleanMarkdown(text)).toBe(
+      'Lavrov\n\n<!-- mtclean-disable -->\nRavorov\n<!-- mtclean-enable -->\nLavrov\n<!-- mtclean-disable blinken -->\nLavrov Brillings\n',
+    )
   })
 
   it('reports offsets into the text as written', () => {

@@ -46,7 +46,9 @@ export function cleanText(text: string, ruleSet: RuleSet, review?: ReviewState, 
   const held: SkippedChange[] = []
   let candidates = changes
   if (review) {
-    changeIds(review.file, text, all).forEach((id, index) => ids.set(all[index]!, id))
+    changeIds(review.file, text, all).forEach((id, index) => {
+      ids.set(all[index]!, id)
+    })
     candidates = changes.filter((change) => {
       const decision = review.decisionOf(ids.get(change)!)
       if (decision === 'rejected') held.push({ change, reason: 'rejected' })

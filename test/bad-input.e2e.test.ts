@@ -19,12 +19,17 @@ function expectSkipped(dir: string, stderrLine: string): void {
   expect(result.status).toBe(1)
   expect(result.stderr.split('\n')[0]).toBe(stderrLine)
   expect(readFileSync(path.join(dir, 'out/good.txt'), 'utf8')).toBe('Lavrov spoke.\n')
-  expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).failures).toEqual([{ path: stderrLine.split(': ')[0], error: stderrLine.split(': ').slice(1).join(': ') }])
+  expect(JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).failures).toEqual([
+    { path: stderrLine.split(': ')[0], error: stderrLine.split(': ').slice(1).join(': ') },
+  ])
 }
 
 describe('bad inputs', () => {
   it('a UTF-16 file is named as such and skipped', () => {
-    expectSkipped(project({ 'utf16.txt': Buffer.from('\ufeffRavorov', 'utf16le') }), 'in/utf16.txt: UTF-16 text, not UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)')
+    expectSkipped(
+      project({ 'utf16.txt': Buffer.from('\ufeffRavorov', 'utf16le') }),
+      'in/utf16.txt: UTF-16 text, not UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)',
+    )
   })
 
   it('a binary file is named and skipped', () => {
@@ -49,7 +54,11 @@ describe('bad inputs', () => {
     const asRoot = process.getuid?.() === 0
     if (asRoot) spawnSync('chmod', ['-R', 'a+rwX', dir])
     chmodSync(path.join(dir, 'in/secret.txt'), 0o000)
-    const result = spawnSync(process.execPath, [BIN, 'clean', 'in', '--out', 'out'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) })
+    const result = spawnSync(process.execPath, [BIN, 'clean', 'in', '--out', 'out'], {
+      cwd: dir,
+      encoding: 'utf8',
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    })
     expect(result.status).toBe(1)
     expect(result.stderr.split('\n')[0]).toBe('in/secret.txt: permission denied')
     expect(readFileSync(path.join(dir, 'out/good.txt'), 'utf8')).toBe('Lavrov spoke.\n')

@@ -33,7 +33,15 @@ describe('check --format sarif', () => {
     expect(result.status).toBe(1)
     const log = JSON.parse(result.stdout) as {
       version: string
-      runs: { tool: { driver: { name: string; rules: { id: string; shortDescription?: { text: string } }[] } }; results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[]
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; shortDescription?: { text: string } }[] } }
+        results: {
+          ruleId: string
+          level: string
+          message: { text: string }
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[]
+        }[]
+      }[]
     }
     expect(log.version).toBe('2.1.0')
     expect(log.runs).toHaveLength(1)
@@ -45,7 +53,10 @@ describe('check --format sarif', () => {
     expect(first!.ruleId).toBe('known-variant')
     expect(first!.level).toBe('warning')
     expect(first!.message.text).toMatch(/^`Ravorov` is a known variant of `Lavrov`/)
-    expect(first!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'in/a.txt' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 8 } })
+    expect(first!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'in/a.txt' },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 8 },
+    })
     expect(run!.results[2]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('in/b%2C%20c.txt')
   })
 
@@ -74,7 +85,7 @@ describe('check --max-warnings', () => {
 describe('colour in the text format', () => {
   const ESC = '\u001b['
 
-  it('is on at a terminal, and the text\'s own control characters are shown, not sent', () => {
+  it("is on at a terminal, and the text's own control characters are shown, not sent", () => {
     const dir = projectWithTexts({ ...TEXTS, 'in/esc\u001b[2J.txt': 'Ravorov left.\n' })
     const shown = runInTerminal('check in -q', dir)
     expect(shown).toContain(`${ESC}33mwarning`) // vfile-reporter's yellow

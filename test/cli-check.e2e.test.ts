@@ -67,6 +67,8 @@ describe('mtclean check (end to end, real binary)', () => {
     // The link to the check's description is made by the views, from where they are read.
     expect(first.url).toBeUndefined()
     expect(runCli(['report', '--format', 'md'], dir).stdout).toContain(`[run-together](${checksDocsFrom(path.join(dir, 'cleaned'))}#run-together)`)
-    expect(report.files.flatMap((file: { findings?: { ruleId: string }[] }) => (file.findings ?? []).map((finding) => finding.ruleId))).not.toContain('known-variant')
+    expect(report.files.flatMap((file: { findings?: { ruleId: string }[] }) => (file.findings ?? []).map((finding) => finding.ruleId))).not.toContain(
+      'known-variant',
+    )
   })
 })

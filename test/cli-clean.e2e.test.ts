@@ -85,9 +85,7 @@ describe('mtclean clean (end to end, real binary)', () => {
     writeFileSync(path.join(dir, 'in/a/notes.json'), '"Ravorov is not read: only text, Markdown and HTML files are."\n')
     const result = runCli(['clean', 'in', '--out', 'out'], dir)
     expect(result.status).toBe(0)
-    expect(readFileSync(path.join(dir, 'out/a/b/x.txt'), 'utf8')).toBe(
-      '\uFEFFLavrov met 王毅 in Moscow.\r\nThe Lianhe Zaobao reported — “China-Russia” ties…',
-    )
+    expect(readFileSync(path.join(dir, 'out/a/b/x.txt'), 'utf8')).toBe('\uFEFFLavrov met 王毅 in Moscow.\r\nThe Lianhe Zaobao reported — “China-Russia” ties…')
     expect(readFileSync(path.join(dir, 'out/top.txt'), 'utf8')).toBe('Nothing to change here.\n')
     expect(existsSync(path.join(dir, 'out/a/notes.json'))).toBe(false)
     const copy = tempProject()
@@ -106,7 +104,12 @@ describe('mtclean clean (end to end, real binary)', () => {
     const first = report.files[0].changes[0]
     // Only what cannot be derived: no paragraph text, no undecided decision, no line or column (the views derive them).
     expect(first).toEqual({ id: expect.stringMatching(/^[0-9a-f]{12}$/), ruleId: 'hyphen-space', start: 9, end: 11, before: ' -', after: '-' })
-    expect(report.rules.find((rule: { ruleId: string }) => rule.ruleId === 'hyphen-space')).toEqual({ ruleId: 'hyphen-space', category: 'spacing', rule: expect.stringMatching(/^rules\/spacing\.yaml:\d+:\d+$/), count: expect.any(Number) })
+    expect(report.rules.find((rule: { ruleId: string }) => rule.ruleId === 'hyphen-space')).toEqual({
+      ruleId: 'hyphen-space',
+      category: 'spacing',
+      rule: expect.stringMatching(/^rules\/spacing\.yaml:\d+:\d+$/),
+      count: expect.any(Number),
+    })
     expect(report.files[0].sourceHash).toMatch(/^[0-9a-f]{16}$/)
     // The copy's place is left out where the inputs give it (seeds/x.txt → x.txt).
     expect(report.files[0].copy).toBeUndefined()
@@ -147,12 +150,36 @@ describe('mtclean clean (end to end, real binary)', () => {
 describe('mtclean clean: usage and configuration errors (one line, exit 2, nothing written)', () => {
   const badRules: [string, string, RegExp][] = [
     ['malformed YAML', 'entities:\n  - id: x\n    canonical: [unclosed\n', /^rules\/bad\.yaml:\d+:\d+: invalid YAML: /],
-    ['an unknown key', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y]\n    colour: red\n', /^rules\/bad\.yaml:6:5: unknown key "colour"$/],
-    ['a bad regex', 'patterns:\n  - id: broken\n    category: spacing\n    pattern: "a(b"\n    replace: ""\n', /^rules\/bad\.yaml:2:5: invalid regular expression in "broken": /],
-    ['a regex that backtracks catastrophically', "patterns:\n  - id: slow\n    category: spacing\n    pattern: '(\\w+\\s?)+$'\n    replace: ''\n", /^rules\/bad\.yaml:2:5: the pattern of "slow" can backtrack catastrophically \((exponential|polynomial)/],
-    ['a duplicate variant', 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y, Y]\n', /^rules\/bad\.yaml:5:19: duplicate variant "Y" \(first at rules\/bad\.yaml:5:16\)$/],
-    ['a variant claimed twice', 'entities:\n  - id: lavrov-again\n    canonical: Lavrow\n    category: person\n    variants: [Ravorov]\n', /^rules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "lavrov" and "lavrov-again" \(rules\/bad\.yaml:5:16\)$/],
-    ['a cycle', 'entities:\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n', /^rules\/bad\.yaml:2:5: canonical form "Ravorov" of "back" is a variant of "lavrov" .*: a cycle/],
+    [
+      'an unknown key',
+      'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y]\n    colour: red\n',
+      /^rules\/bad\.yaml:6:5: unknown key "colour"$/,
+    ],
+    [
+      'a bad regex',
+      'patterns:\n  - id: broken\n    category: spacing\n    pattern: "a(b"\n    replace: ""\n',
+      /^rules\/bad\.yaml:2:5: invalid regular expression in "broken": /,
+    ],
+    [
+      'a regex that backtracks catastrophically',
+      "patterns:\n  - id: slow\n    category: spacing\n    pattern: '(\\w+\\s?)+$'\n    replace: ''\n",
+      /^rules\/bad\.yaml:2:5: the pattern of "slow" can backtrack catastrophically \((exponential|polynomial)/,
+    ],
+    [
+      'a duplicate variant',
+      'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y, Y]\n',
+      /^rules\/bad\.yaml:5:19: duplicate variant "Y" \(first at rules\/bad\.yaml:5:16\)$/,
+    ],
+    [
+      'a variant claimed twice',
+      'entities:\n  - id: lavrov-again\n    canonical: Lavrow\n    category: person\n    variants: [Ravorov]\n',
+      /^rules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "lavrov" and "lavrov-again" \(rules\/bad\.yaml:5:16\)$/,
+    ],
+    [
+      'a cycle',
+      'entities:\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n',
+      /^rules\/bad\.yaml:2:5: canonical form "Ravorov" of "back" is a variant of "lavrov" .*: a cycle/,
+    ],
   ]
 
   for (const [what, yaml, expected] of badRules) {
@@ -190,7 +217,10 @@ describe('mtclean clean: usage and configuration errors (one line, exit 2, nothi
     mkdirSync(path.join(dir, 'cleaned'))
     writeFileSync(path.join(dir, 'cleaned/thesis.txt'), 'my own work\n')
     const result = runCli(['clean'], dir)
-    expect(result).toMatchObject({ status: 2, stderr: 'cleaned: output folder holds 1 file(s) mtclean did not write (thesis.txt): choose an empty folder or move them\n' })
+    expect(result).toMatchObject({
+      status: 2,
+      stderr: 'cleaned: output folder holds 1 file(s) mtclean did not write (thesis.txt): choose an empty folder or move them\n',
+    })
     expect(readFileSync(path.join(dir, 'cleaned/thesis.txt'), 'utf8')).toBe('my own work\n')
     expect(existsSync(path.join(dir, 'cleaned/report.json'))).toBe(false)
     // Its own earlier output, and decisions, are fine.

@@ -20,7 +20,10 @@ describe('mtclean accept / reject (end to end)', () => {
     const dir = tempProject('seeds', 'rules')
     runCli(['clean'], dir)
     const lavrov = reportOf(dir).files[0]!.changes.find((change) => change.ruleId === 'lavrov')!
-    expect(runCli(['reject', lavrov.id], dir)).toMatchObject({ status: 0, stderr: 'mtclean: 1 change(s) rejected; `mtclean apply` writes the accepted ones into the sources, `mtclean clean` updates the copies\n' })
+    expect(runCli(['reject', lavrov.id], dir)).toMatchObject({
+      status: 0,
+      stderr: 'mtclean: 1 change(s) rejected; `mtclean apply` writes the accepted ones into the sources, `mtclean clean` updates the copies\n',
+    })
     expect(runCli(['accept', '--rule', 'sullivan'], dir).status).toBe(0)
     expect(runCli(['clean', '--report', 'md'], dir).status).toBe(0)
 
@@ -47,7 +50,10 @@ describe('mtclean accept / reject (end to end)', () => {
 
   it('accepts a unique id prefix and refuses unknown ids, an empty selection and a missing report with exit 2', () => {
     const dir = tempProject('seeds', 'rules')
-    expect(runCli(['accept', 'abcdef123456'], dir)).toMatchObject({ status: 2, stderr: 'cleaned/report.json: no report: run `mtclean clean` first (or name its --out folder)\n' })
+    expect(runCli(['accept', 'abcdef123456'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'cleaned/report.json: no report: run `mtclean clean` first (or name its --out folder)\n',
+    })
     runCli(['clean'], dir)
     const id = reportOf(dir).files[0]!.changes[0]!.id
     expect(runCli(['accept', id.slice(0, 7)], dir).status).toBe(0)
@@ -88,7 +94,12 @@ describe('mtclean apply (end to end)', () => {
     writeFileSync(path.join(dir, 'seeds', FIRST), edited)
     const result = runCli(['apply'], dir)
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(new RegExp(`^seeds/${FIRST}: change \\w+ \\(lavrov: "Ravorov" → "Lavrov"\\) not applied: the text there changed since \`mtclean clean\`: run it again and review$`, 'm'))
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^seeds/${FIRST}: change \\w+ \\(lavrov: "Ravorov" → "Lavrov"\\) not applied: the text there changed since \`mtclean clean\`: run it again and review$`,
+        'm',
+      ),
+    )
     expect(seed(dir, FIRST)).toBe(edited)
     expect(seed(dir, '002_1662351705a9b550.txt')).not.toContain('Culba')
   })

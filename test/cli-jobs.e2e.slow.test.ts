@@ -6,7 +6,11 @@ import { BIN, runCli, SEEDS, snapshotTree, tempProject } from './helpers/project
 
 /** 40 files (of 6 paragraphs) in two folders, made of the seeds' paragraphs: enough for two worker threads to share. */
 function corpus(dir: string, files = 40, paragraphsPerFile = 6): void {
-  const paragraphs = readdirSync(SEEDS).flatMap((name) => readFileSync(path.join(SEEDS, name), 'utf8').split(/\n+/).filter((line) => line.trim()))
+  const paragraphs = readdirSync(SEEDS).flatMap((name) =>
+    readFileSync(path.join(SEEDS, name), 'utf8')
+      .split(/\n+/)
+      .filter((line) => line.trim()),
+  )
   for (let index = 0; index < files; index++) {
     const folder = path.join(dir, 'in', index % 2 ? 'odd' : 'even')
     mkdirSync(folder, { recursive: true })

@@ -90,7 +90,9 @@ describe('mtclean names add', () => {
     const bare = mkdtempSync(path.join(os.tmpdir(), 'mtclean-'))
     const refused = runCli(['names', 'add', 'Lavrova'], bare)
     expect(refused.status).toBe(2)
-    expect(refused.stderr).toBe('mtclean names: no ./rules folder here: create one (mkdir rules) or pass --file PATH (the rules bundled with mtclean are never changed)\n')
+    expect(refused.stderr).toBe(
+      'mtclean names: no ./rules folder here: create one (mkdir rules) or pass --file PATH (the rules bundled with mtclean are never changed)\n',
+    )
     expect(readdirSync(bare)).toEqual([])
 
     const dir = project()

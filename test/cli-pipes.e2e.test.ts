@@ -19,7 +19,9 @@ describe('clean - (stdin to stdout)', () => {
   })
 
   it('writes what the folder run writes as the cleaned copy, byte for byte (the seeds in one text)', () => {
-    const seeds = readdirSync(SEEDS).sort().map((name) => readFileSync(path.join(SEEDS, name)))
+    const seeds = readdirSync(SEEDS)
+      .sort()
+      .map((name) => readFileSync(path.join(SEEDS, name)))
     const dir = projectWithTexts({ 'texts/all.txt': Buffer.concat(seeds).toString('utf8') })
     expect(runCli(['clean', 'texts', '--out', 'out'], dir).status).toBe(0)
     const streamed = runCliWithStdin(['clean', '-'], dir, readFileSync(path.join(dir, 'texts/all.txt')))
@@ -64,7 +66,10 @@ describe('clean - (stdin to stdout)', () => {
     const result = runCliWithStdin(['clean', '-', '--changes', 'changes.jsonl'], dir, SENTENCE)
     expect(result.status).toBe(0)
     expect(result.stdout.toString('utf8')).toBe('Lavrov met ASEAN.')
-    const lines = readFileSync(path.join(dir, 'changes.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    const lines = readFileSync(path.join(dir, 'changes.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(lines).toEqual([
       { start: 0, end: 7, before: 'Ravorov', after: 'Lavrov', ruleId: 'lavrov' },
       { start: 12, end: 23, before: 'Asia Danian', after: 'ASEAN', ruleId: 'asean' },

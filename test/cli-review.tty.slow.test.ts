@@ -22,7 +22,17 @@ async function waitFor(text: string, count = 1): Promise<string> {
 }
 
 async function startReview(dir: string, prompt = 'Accept this change', args = ''): Promise<void> {
-  tmux('new-session', '-d', '-s', SESSION, '-x', '200', '-y', '60', `cd '${dir}' && '${process.execPath}' '${BIN}' review ${args}; echo REVIEW-EXITED-$?; sleep 60`)
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    SESSION,
+    '-x',
+    '200',
+    '-y',
+    '60',
+    `cd '${dir}' && '${process.execPath}' '${BIN}' review ${args}; echo REVIEW-EXITED-$?; sleep 60`,
+  )
   await waitFor(prompt)
 }
 
@@ -52,12 +62,15 @@ describe('mtclean review in a terminal', () => {
     expect(end).toContain('2 accepted, 1 rejected, 113 undecided (in cleaned/decisions.json)')
     spawnSync('tmux', ['kill-session', '-t', SESSION])
 
-    const decisions = JSON.parse(readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')).decisions as Record<string, { decision: string; ruleId: string }>
-    expect(Object.values(decisions).map((record) => `${record.ruleId}:${record.decision}`).sort()).toEqual([
-      'hyphen-space:accepted',
-      'lavrov:accepted',
-      'period-space:rejected',
-    ])
+    const decisions = JSON.parse(readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')).decisions as Record<
+      string,
+      { decision: string; ruleId: string }
+    >
+    expect(
+      Object.values(decisions)
+        .map((record) => `${record.ruleId}:${record.decision}`)
+        .sort(),
+    ).toEqual(['hyphen-space:accepted', 'lavrov:accepted', 'period-space:rejected'])
 
     // apply writes exactly the two accepted changes into the source.
     const reviewed = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8'))
@@ -115,7 +128,10 @@ describe('mtclean review in a terminal', () => {
     const dir = tempProject('rules')
     mkdirSync(path.join(dir, 'in'))
     writeFileSync(path.join(dir, 'in/a.txt'), 'Ravorov said \u001b[31mred\u001b[0m things.\n')
-    writeFileSync(path.join(dir, 'rules/zz.yaml'), 'entities:\n  - id: zz-said\n    canonical: Said\n    category: term\n    note: "a note \\e[2J that clears"\n    variants: [Sayd]\n')
+    writeFileSync(
+      path.join(dir, 'rules/zz.yaml'),
+      'entities:\n  - id: zz-said\n    canonical: Said\n    category: term\n    note: "a note \\e[2J that clears"\n    variants: [Sayd]\n',
+    )
     writeFileSync(path.join(dir, 'in/b.txt'), 'Sayd it.\n')
     expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
     await startReview(dir, 'Accept this change', '--out out')

@@ -50,7 +50,9 @@ describe('mtclean rules add', () => {
     const people = readFileSync(path.join(dir, 'rules/people.yaml'))
     const claimed = runCli(['rules', 'add', '--canonical', 'Blinken', '--variant', 'Ravorov'], dir)
     expect(claimed.status).toBe(2)
-    expect(claimed.stderr).toMatch(/^mtclean rules add: refused, the rule set would not be valid \(nothing written\):\nrules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "blinken" and "lavrov"/)
+    expect(claimed.stderr).toMatch(
+      /^mtclean rules add: refused, the rule set would not be valid \(nothing written\):\nrules\/people\.yaml:\d+:\d+: variant "Ravorov" is claimed by "blinken" and "lavrov"/,
+    )
     const cycle = runCli(['rules', 'add', '--canonical', 'Ravorov', '--variant', 'Rawrov', '--category', 'person'], dir)
     expect(cycle.status).toBe(2)
     expect(cycle.stderr).toMatch(/a cycle, cleaning would never settle/)
@@ -80,7 +82,11 @@ describe('mtclean rules test / list / lint', () => {
     const dir = tempProject('rules')
     expect(runCli(['rules', 'list', '--category', 'person'], dir).stdout).toContain('lavrov  person  Lavrov ← Ravorov, Rafrov  rules/people.yaml:4:5\n')
     const rows = JSON.parse(runCli(['rules', 'list', '--format', 'json'], dir).stdout)
-    expect(rows.find((row: { id: string }) => row.id === 'lianhe-zaobao')).toMatchObject({ kind: 'entity', canonical: 'Lianhe Zaobao', variants: ['United Zard', 'United Morning Post', 'Lianhe Morning Post'] })
+    expect(rows.find((row: { id: string }) => row.id === 'lianhe-zaobao')).toMatchObject({
+      kind: 'entity',
+      canonical: 'Lianhe Zaobao',
+      variants: ['United Zard', 'United Morning Post', 'Lianhe Morning Post'],
+    })
   })
 
   it('lints the shipped rules clean against the seeds', () => {

@@ -55,14 +55,20 @@ describe('the project config', () => {
     const on = runCli(['check', 'in', '--format', 'unix', '-q'], configured('out: out\n'))
     expect(on.status).toBe(1)
     expect(on.stdout).toMatch(/known-variant/)
-    const piped = spawnSync(process.execPath, [path.join(PROJECT, 'bin/mtclean.js'), 'check', '-', '--format', 'unix'], { cwd: dir, input: GARBLED, encoding: 'utf8' })
+    const piped = spawnSync(process.execPath, [path.join(PROJECT, 'bin/mtclean.js'), 'check', '-', '--format', 'unix'], {
+      cwd: dir,
+      input: GARBLED,
+      encoding: 'utf8',
+    })
     expect(piped).toMatchObject({ status: 0, stdout: '' })
     // clean --check: a finding the cleaning leaves (a repeated word no rule fixes) is not listed when its check is off.
     const texts = { 'in/a.txt': 'Wang Yi said the the talks went well.\n' }
     const listed = runCli(['clean', 'in', '--check', '--out', 'out', '-q'], configured('out: out\n', texts))
     expect(listed.stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 1 finding(s) to review → out/\n')
     const silent = configured('checks:\n  repeated-word: off\n', texts)
-    expect(runCli(['clean', 'in', '--check', '--out', 'out', '-q', '--report', 'md'], silent).stderr).toBe('mtclean: 1 file(s), 0 change(s) by 0 rule(s), 0 finding(s) to review → out/\n')
+    expect(runCli(['clean', 'in', '--check', '--out', 'out', '-q', '--report', 'md'], silent).stderr).toBe(
+      'mtclean: 1 file(s), 0 change(s) by 0 rule(s), 0 finding(s) to review → out/\n',
+    )
     expect(read(silent, 'out/report.md')).not.toMatch(/repeated-word/)
   })
 
@@ -71,8 +77,8 @@ describe('the project config', () => {
     const warned = runCli(['check', 'in', '--format', 'unix', '-q'], warn)
     expect(warned.status).toBe(0)
     expect(warned.stdout.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^in\/a\.txt:1:1-1:8  warning  .*known-variant  mtclean$/),
-      expect.stringMatching(/^in\/a\.txt:1:13-1:24  warning  .*known-variant  mtclean$/),
+      expect.stringMatching(/^in\/a\.txt:1:1-1:8 {2}warning {2}.*known-variant {2}mtclean$/),
+      expect.stringMatching(/^in\/a\.txt:1:13-1:24 {2}warning {2}.*known-variant {2}mtclean$/),
     ])
     expect(runCli(['check', 'in', '-q', '--max-warnings', '2'], warn).status).toBe(0)
     const over = runCli(['check', 'in', '-q', '--max-warnings', '1'], warn)
@@ -80,7 +86,7 @@ describe('the project config', () => {
     expect(over.stderr).toBe('mtclean: 1 file(s) checked, 2 problem(s) (more than --max-warnings 1)\n')
     const error = runCli(['check', 'in', '--format', 'unix', '-q', '--max-warnings', '10'], configured('checks:\n  known-variant: error\n'))
     expect(error.status).toBe(1)
-    expect(error.stdout).toMatch(/^in\/a\.txt:1:1-1:8  error  /)
+    expect(error.stdout).toMatch(/^in\/a\.txt:1:1-1:8 {2}error {2}/)
     expect(error.stderr).toBe('mtclean: 1 file(s) checked, 2 problem(s) (2 error(s))\n')
   })
 
@@ -91,7 +97,7 @@ describe('the project config', () => {
     expect(runCli(['clean', 'in', '--out', 'out', '-q'], dir).status).toBe(0)
     expect(read(dir, 'out/a.txt')).toBe('Lavrov met Asia Danian - Ecns.cn\nThe film "Asia Danian" opens today.\n')
     const check = runCli(['check', 'in', '--format', 'unix', '-q'], dir)
-    expect(check.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^in\/a\.txt:1:1-1:8  warning  `Ravorov` is a known variant/)])
+    expect(check.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^in\/a\.txt:1:1-1:8 {2}warning {2}`Ravorov` is a known variant/)])
     const piped = spawnSync(process.execPath, [path.join(PROJECT, 'bin/mtclean.js'), 'clean', '-'], { cwd: dir, input: text, encoding: 'utf8' })
     expect(piped.stdout).toBe('Lavrov met Asia Danian - Ecns.cn\nThe film "Asia Danian" opens today.\n')
   })
@@ -130,7 +136,10 @@ describe('mtclean init', () => {
     writeFileSync(path.join(dir, 'articles/a.txt'), 'Hu Qiaoly met Ravorov.\n')
     // Before init: no project rules folder, so rules add refuses instead of writing into the package.
     const refused = runInstalled(pkg, ['rules', 'add', '--canonical', 'Hu Qiaoli', '--variant', 'Hu Qiaoly', '--category', 'person'], dir)
-    expect(refused).toMatchObject({ status: 2, stderr: 'mtclean rules add: no project rules folder here: run `mtclean init` (or pass --rules DIR); the rules bundled with mtclean are never changed\n' })
+    expect(refused).toMatchObject({
+      status: 2,
+      stderr: 'mtclean rules add: no project rules folder here: run `mtclean init` (or pass --rules DIR); the rules bundled with mtclean are never changed\n',
+    })
 
     expect(runInstalled(pkg, ['init'], dir).status).toBe(0)
     expect(read(dir, 'mtclean.config.yaml')).toMatch(/^# mtclean project configuration/)

@@ -22,7 +22,7 @@ describe('mtclean eval', () => {
     const dir = tempProject('seeds', 'rules')
     rmSync(path.join(dir, 'rules/people.yaml'))
     const result = runCli(['eval', '--gold', GOLD, 'seeds', '-v'], dir)
-    expect(result.stdout).toContain("   miss  \"Ravorov\" -> \"Lavrov\"   output: \"Ravorov\"\n")
+    expect(result.stdout).toContain('   miss  "Ravorov" -> "Lavrov"   output: "Ravorov"\n')
     // The same figures as score.py on this rule set's output.
     expect(result.stdout).toMatch(/^000_8f9708c4ec4fda24\.txt: fixed 25\/30 {2}bad changes 1\/28 {2}flags 8\/8 {2}noise 0 {2}traps broken 0\/5$/m)
     expect(result.stdout).toMatch(/^TOTAL fix_recall=0\.901 fix_precision=0\.991 flag_recall=1\.000 caught=0\.947 noise_per_1k_words=0\.00 traps_broken=0$/m)

@@ -29,7 +29,11 @@ const scores = golds.map((gold) => {
 
 describe('the rule set against the seed annotation', () => {
   it('has an annotation for every seed', () => {
-    expect(golds.map((gold) => gold.file)).toEqual(readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort())
+    expect(golds.map((gold) => gold.file)).toEqual(
+      readdirSync(SEEDS)
+        .filter((name) => name.endsWith('.txt'))
+        .sort(),
+    )
   })
 
   for (const score of scores) {

@@ -84,7 +84,7 @@ describe('the output folder: no self-inflicted lockout, no second run at once, n
       const dir = projectWithTexts(texts)
       const run = spawn(process.execPath, [BIN, 'clean', 'in', '--out', 'out', '--jobs', '1'], { cwd: dir, stdio: 'ignore' })
       // Killed once it has written some copies (a bounded wait: at most 30 s).
-      for (let attempt = 0; attempt < 300 && !(existsSync(path.join(dir, 'out/001.txt'))); attempt++) await new Promise((resolve) => setTimeout(resolve, 100))
+      for (let attempt = 0; attempt < 300 && !existsSync(path.join(dir, 'out/001.txt')); attempt++) await new Promise((resolve) => setTimeout(resolve, 100))
       run.kill(signal)
       await new Promise((resolve) => run.on('exit', resolve))
       const again = runCli(['clean', 'in', '--out', 'out'], dir)
@@ -102,7 +102,9 @@ describe('the output folder: no self-inflicted lockout, no second run at once, n
     writeFileSync(path.join(dir, 'out/.mtclean.lock'), `${process.pid}\n`)
     const result = runCli(['clean', 'in', '--out', 'out'], dir)
     expect(result.status).toBe(2)
-    expect(firstLine(result.stderr)).toBe(`out: another mtclean run (process ${process.pid}) is writing this folder: wait for it to end (or remove .mtclean.lock if it is gone)`)
+    expect(firstLine(result.stderr)).toBe(
+      `out: another mtclean run (process ${process.pid}) is writing this folder: wait for it to end (or remove .mtclean.lock if it is gone)`,
+    )
     const after = snapshotTree(path.join(dir, 'out'))
     after.delete('.mtclean.lock')
     expect(after).toEqual(before)
@@ -200,7 +202,10 @@ describe('crashes become one-line errors; unclear messages say what is wrong', (
     const cases: [string, string][] = [
       ['  - canonical: Lavrov\n    variants: X\n', 'suggestion 1: variants must be a list of texts'],
       ['  - canonical: null\n    variants: [X]\n', 'suggestion 1: name the canonical form (a text), or delete the suggestion'],
-      ['  - canonical: Lavrov\n    variants: [X]\n    category: nonsense\n', 'suggestion 1: category must be one of person, organisation, place, term, spacing, artifact'],
+      [
+        '  - canonical: Lavrov\n    variants: [X]\n    category: nonsense\n',
+        'suggestion 1: category must be one of person, organisation, place, term, spacing, artifact',
+      ],
     ]
     for (const [body, message] of cases) {
       writeFileSync(path.join(dir, 'review.yaml'), `suggestions:\n${body}`)
@@ -246,16 +251,27 @@ describe('escapes and unclear messages (issue 14)', () => {
 
   it('rules add keeps a CRLF rule file CRLF', () => {
     const dir = project()
-    writeFileSync(path.join(dir, 'rules/extra.yaml'), 'entities:\r\n  - id: zorgon\r\n    canonical: Zorgon\r\n    category: person\r\n    variants:\r\n      - Zorgn\r\n')
+    writeFileSync(
+      path.join(dir, 'rules/extra.yaml'),
+      'entities:\r\n  - id: zorgon\r\n    canonical: Zorgon\r\n    category: person\r\n    variants:\r\n      - Zorgn\r\n',
+    )
     expect(runCli(['rules', 'add', '--canonical', 'Zorgon', '--variant', 'Zorgone'], dir).status).toBe(0)
     const text = readFileSync(path.join(dir, 'rules/extra.yaml'), 'utf8')
     expect(text).toContain('Zorgone')
-    expect(text.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true)
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true)
   })
 
   it('suggest --write never overwrites an input', () => {
     const dir = project()
-    expect(runCli(['suggest', 'in', '--write', 'in/a.txt'], dir)).toMatchObject({ status: 2, stderr: 'in/a.txt: is one of the texts read: the review file must go elsewhere\n' })
+    expect(runCli(['suggest', 'in', '--write', 'in/a.txt'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'in/a.txt: is one of the texts read: the review file must go elsewhere\n',
+    })
     expect(readFileSync(path.join(dir, 'in/a.txt'), 'utf8')).toBe(TEXT)
   })
 })
@@ -271,10 +287,13 @@ it('resolves patterns ab and ba on 1 MB of abab… in linear time, and refuses a
   const dir = projectWithTexts({
     'in/a.txt': 'ab'.repeat(500_000),
     'in/b.txt': TEXT,
-    'ab-rules/r.yaml': "patterns:\n  - id: ab\n    category: spacing\n    pattern: 'ab'\n    replace: 'x'\n  - id: ba\n    category: spacing\n    pattern: 'ba'\n    replace: 'y'\n",
+    'ab-rules/r.yaml':
+      "patterns:\n  - id: ab\n    category: spacing\n    pattern: 'ab'\n    replace: 'x'\n  - id: ba\n    category: spacing\n    pattern: 'ba'\n    replace: 'y'\n",
   })
   const result = runCli(['clean', 'in', '--out', 'out', '--rules', 'ab-rules'], dir)
   expect(result.status).toBe(1)
-  expect(firstLine(result.stderr)).toBe('in/a.txt: the rules propose 999,999 changes in this file (the limit is 500,000): a rule matches almost everywhere; check the rules or split the file')
+  expect(firstLine(result.stderr)).toBe(
+    'in/a.txt: the rules propose 999,999 changes in this file (the limit is 500,000): a rule matches almost everywhere; check the rules or split the file',
+  )
   expect(existsSync(path.join(dir, 'out/b.txt'))).toBe(true)
 })

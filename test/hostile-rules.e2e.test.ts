@@ -36,7 +36,12 @@ describe('hostile rule files are refused at load', () => {
     [' +$', 'polynomial of degree 2'],
   ])('a slow pattern %j (%s), though it has no repeated group', (pattern, complexity) => {
     const dir = project(patternFile(pattern))
-    expectRefused(dir, new RegExp(`^hostile\\.yaml:2:5: the pattern of "hostile" can backtrack catastrophically \\(${complexity}, e\\.g\\. on ".*"…\\): rewrite it without repeats that can match the same text$`))
+    expectRefused(
+      dir,
+      new RegExp(
+        `^hostile\\.yaml:2:5: the pattern of "hostile" can backtrack catastrophically \\(${complexity}, e\\.g\\. on ".*"…\\): rewrite it without repeats that can match the same text$`,
+      ),
+    )
   })
 
   it.each(['x*', 'a?', '(?=b)'])('a pattern that matches the empty string, %j', (pattern) => {
@@ -47,7 +52,10 @@ describe('hostile rule files are refused at load', () => {
   })
 
   it.each(["$'", '$`'])('a replacement with %j, which copies the text around each match into it', (replace) => {
-    expectRefused(project(patternFile('e', replace)), 'hostile.yaml:2:5: replacement of "hostile" uses $\' or $`, which copy the text around the match into it: use groups or lookarounds')
+    expectRefused(
+      project(patternFile('e', replace)),
+      'hostile.yaml:2:5: replacement of "hostile" uses $\' or $`, which copy the text around the match into it: use groups or lookarounds',
+    )
   })
 
   it('an entity and a pattern that undo each other (the text would flip on every run)', () => {
@@ -91,7 +99,7 @@ describe('variants', () => {
     expect(readFileSync(path.join(dir, 'out/a.txt'), 'utf8')).toBe('The U.S.A. and the United States met.\n')
   })
 
-  it('are fixed in capitals and with hyphens, in the text\'s casing (issue 13 item 6)', () => {
+  it("are fixed in capitals and with hyphens, in the text's casing (issue 13 item 6)", () => {
     const dir = project(rules, 'UNITED ZARD: a United-Zard report.\n')
     const result = runCli(['clean', 'in', '--rules', 'hostile.yaml', '--out', 'out', '--quiet'], dir)
     expect(result.stderr.split('\n')[0]).toBe('mtclean: 1 file(s), 2 change(s) by 1 rule(s) → out/')
@@ -99,7 +107,7 @@ describe('variants', () => {
     expect(readFileSync(path.join(dir, 'out/a.txt'), 'utf8')).toBe('LIANHE ZAOBAO: a Lianhe Zaobao report.\n')
   })
 
-  it('in capitals are fixed by the project\'s own rules too', () => {
+  it("in capitals are fixed by the project's own rules too", () => {
     const dir = project('', 'Singapore UNITED ZARD reported.\n')
     const result = runCli(['clean', 'in', '--rules', path.join(PROJECT, 'rules'), '--out', 'out', '--quiet'], dir)
     expect(result.status).toBe(0)

@@ -34,4 +34,3 @@ describe('hostile texts are cleaned in linear time', () => {
     expect(readFileSync(path.join(dir, 'out/a.txt'), 'utf8')).toBe('China-Russia talks in Moscow, and more.\n')
   })
 })
-

@@ -44,7 +44,9 @@ describe('an interrupted run', () => {
       child.kill(signal)
       const status = await exited
 
-      const names = readdirSync(path.join(dir, 'out')).filter((name) => !['report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'].includes(name))
+      const names = readdirSync(path.join(dir, 'out')).filter(
+        (name) => !['report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'].includes(name),
+      )
       expect(names.filter((name) => !/^f\d{4}\.txt$/.test(name))).toEqual([]) // no temp files left
       const states = { old: 0, new: 0 }
       names.forEach((name) => {

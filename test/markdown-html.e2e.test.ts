@@ -41,16 +41,22 @@ describe('Markdown and HTML', () => {
     // Without a name it is plain text: the link's address is rewritten too.
     const plain = runCliWithStdin(['clean', '-'], dir, '[Ravorov](http://x.com/Ravorov)').stdout.toString('utf8')
     expect(plain).toBe('[Lavrov](http://x.com/Lavrov)')
-    expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, '[Ravorov](http://x.com/Ravorov)').stdout.toString('utf8')).toBe('[Lavrov](http://x.com/Ravorov)')
+    expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, '[Ravorov](http://x.com/Ravorov)').stdout.toString('utf8')).toBe(
+      '[Lavrov](http://x.com/Ravorov)',
+    )
     // A byte order mark and CRLF line ends stay, and the places after them are right.
     const bom = '\uFEFF# Ravorov\r\n\r\n> Ravorov met\r\n> Asia Danian `Ravorov`.\r\n'
-    expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, bom).stdout.toString('utf8')).toBe('\uFEFF# Lavrov\r\n\r\n> Lavrov met\r\n> ASEAN `Ravorov`.\r\n')
+    expect(runCliWithStdin(['clean', '-', '--stdin-filename', 'a.md'], dir, bom).stdout.toString('utf8')).toBe(
+      '\uFEFF# Lavrov\r\n\r\n> Lavrov met\r\n> ASEAN `Ravorov`.\r\n',
+    )
   })
 
   it('report.json gives each change at its place in the original file', () => {
     const dir = projectWithFixtures()
     runCli(['clean', 'in', '--out', 'out'], dir)
-    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { files: { path: string; changes: { start: number; end: number; before: string }[] }[] }
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as {
+      files: { path: string; changes: { start: number; end: number; before: string }[] }[]
+    }
     const source = fixture('news.md').toString('utf8')
     const changes = report.files.find((file) => file.path === 'in/news.md')!.changes
     // report.json keeps offsets only; line and column are worked out from them, here as the views do.
@@ -78,7 +84,10 @@ describe('Markdown and HTML', () => {
     const dir = projectWithFixtures()
     const result = runCli(['check', 'in/news.md', '--format', 'unix'], dir)
     expect(result.status).toBe(1)
-    const places = result.stdout.trim().split('\n').map((line) => line.split('  ')[0])
+    const places = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('  ')[0])
     expect(places).toEqual([
       'in/news.md:5:3-5:10',
       'in/news.md:5:15-5:26',
@@ -109,16 +118,31 @@ describe('Markdown and HTML', () => {
   })
 
   it('a disabled span is left alone by clean and check', () => {
-    const text = 'Ravorov met Asia Danian.\n\n<!-- mtclean-disable -->\nRavorov met Asia Danian.\n<!-- mtclean-enable -->\n\n<!-- mtclean-disable asean known-variant -->\nRavorov met Asia Danian.\n'
+    const text =
+      'Ravorov met Asia Danian.\n\n<!-- mtclean-disable -->\nRavorov met Asia Danian.\n<!-- mtclean-enable -->\n\n<!-- mtclean-disable asean known-variant -->\nRavorov met Asia Danian.\n'
     const dir = projectWithTexts({ 'in/a.md': text })
     runCli(['clean', 'in', '--out', 'out'], dir)
-    expect(readFileSync(path.join(dir, 'out/a.md'), 'utf8')).toBe(text.replace('Ravorov met Asia Danian', 'Lavrov met ASEAN').replace(/\nRavorov met Asia Danian\.\n$/, '\nLavrov met Asia Danian.\n'))
+    expect(readFileSync(path.join(dir, 'out/a.md'), 'utf8')).toBe(
+      text.replace('Ravorov met Asia Danian', 'Lavrov met ASEAN').replace(/\nRavorov met Asia Danian\.\n$/, '\nLavrov met Asia Danian.\n'),
+    )
     const checked = runCli(['check', 'in/a.md', '--format', 'unix'], dir)
-    expect(checked.stdout.trim().split('\n').map((line) => line.split('  ')[0])).toEqual(['in/a.md:1:1-1:8', 'in/a.md:1:13-1:24'])
+    expect(
+      checked.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('  ')[0]),
+    ).toEqual(['in/a.md:1:1-1:8', 'in/a.md:1:13-1:24'])
   })
 
   it('folders are searched for .txt, .md, .markdown and .html files, nothing else', () => {
-    const dir = projectWithTexts({ 'in/a.txt': 'Ravorov\n', 'in/b.md': 'Ravorov\n', 'in/c.markdown': 'Ravorov\n', 'in/d.html': '<p>Ravorov</p>\n', 'in/e.json': '"Ravorov"\n', 'in/f.rst': 'Ravorov\n' })
+    const dir = projectWithTexts({
+      'in/a.txt': 'Ravorov\n',
+      'in/b.md': 'Ravorov\n',
+      'in/c.markdown': 'Ravorov\n',
+      'in/d.html': '<p>Ravorov</p>\n',
+      'in/e.json': '"Ravorov"\n',
+      'in/f.rst': 'Ravorov\n',
+    })
     expect(runCli(['clean', 'in', '--out', 'out'], dir).status).toBe(0)
     for (const name of ['a.txt', 'b.md', 'c.markdown', 'd.html']) expect(readFileSync(path.join(dir, 'out', name), 'utf8')).toContain('Lavrov')
     for (const name of ['e.json', 'f.rst']) expect(existsSync(path.join(dir, 'out', name))).toBe(false)
@@ -150,6 +174,8 @@ describe('Markdown and HTML', () => {
     const streamed = runCliWithStdin(['clean', '-', '--stdin-filename', 'deep.md'], dir, deep)
     expect(streamed.status).toBe(2)
     expect(streamed.stdout.length).toBe(0)
-    expect(streamed.stderr.toString('utf8')).toBe('deep.md: cannot be read as Markdown: nested too deeply (more than 100 block quotes or lists inside each other at line 1)\n')
+    expect(streamed.stderr.toString('utf8')).toBe(
+      'deep.md: cannot be read as Markdown: nested too deeply (more than 100 block quotes or lists inside each other at line 1)\n',
+    )
   })
 })

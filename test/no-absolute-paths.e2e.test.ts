@@ -99,7 +99,10 @@ describe('links resolve from where they are read', () => {
 
   it('every url of check --format json, from the working folder; the anchor is the check heading in docs/checks.md', () => {
     const headings = new Set([...readFileSync(path.join(PROJECT, 'docs/checks.md'), 'utf8').matchAll(/^## (\S+)$/gm)].map((match) => match[1]))
-    const messages = JSON.parse(texts['check --format json (stdout)']!).flatMap((file: { messages: unknown[] }) => file.messages) as { url: string; ruleId: string }[]
+    const messages = JSON.parse(texts['check --format json (stdout)']!).flatMap((file: { messages: unknown[] }) => file.messages) as {
+      url: string
+      ruleId: string
+    }[]
     for (const message of messages) {
       expect(target(project, message.url)).toBe(path.join(PROJECT, 'docs/checks.md'))
       expect(message.url.endsWith(`#${message.ruleId}`) && headings.has(message.ruleId), message.url).toBe(true)

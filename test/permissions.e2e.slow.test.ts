@@ -11,7 +11,13 @@ guardProjectFolders()
 const NOBODY = 65534
 
 function runAsNobody(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', uid: NOBODY, gid: NOBODY, env: { ...process.env, NO_COLOR: '1', HOME: cwd } })
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    uid: NOBODY,
+    gid: NOBODY,
+    env: { ...process.env, NO_COLOR: '1', HOME: cwd },
+  })
   return { status: result.status, stderr: result.stderr }
 }
 

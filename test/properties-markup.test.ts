@@ -13,11 +13,46 @@ import { projectRuleSet } from './helpers/project.js'
 // Markdown and HTML made of prose the rules change and of markup they must not touch. Fixed seed,
 // bounded runs: no flakiness.
 const PROSE = ['Ravorov', 'Asia Danian', 'United Zard', 'China -Russia', 'Beijing.Patrueshev', 'Alaska ,', 'Lavrov', 'the talks', ' ', '. ', ',', '\n']
-const MARKDOWN = ['`Ravorov`', '[Ravorov](http://x.com/Ravorov)', '<http://x.com/Ravorov>', 'www.x.com/Ravorov', '**', '*', '_', '\n\n```\nRavorov\n```\n\n', '\n\n# ', '\n\n> ', '\n\n- ', '<!-- Ravorov -->', '![Ravorov](Ravorov.png)', '\n\n    Ravorov code\n\n', '<!-- mtclean-disable -->', '<!-- mtclean-enable -->']
-const HTML = ['<b>', '</b>', '<p title="Ravorov">', '</p>', '<code>Ravorov</code>', '<a href="http://x.com/Ravorov">', '</a>', '<script>Ravorov</script>', '<style>.Ravorov{}</style>', '<!-- Ravorov -->', '<pre>Asia Danian</pre>', '&amp;', '<br>', '<!-- mtclean-disable -->', '<!-- mtclean-enable -->']
+const MARKDOWN = [
+  '`Ravorov`',
+  '[Ravorov](http://x.com/Ravorov)',
+  '<http://x.com/Ravorov>',
+  'www.x.com/Ravorov',
+  '**',
+  '*',
+  '_',
+  '\n\n```\nRavorov\n```\n\n',
+  '\n\n# ',
+  '\n\n> ',
+  '\n\n- ',
+  '<!-- Ravorov -->',
+  '![Ravorov](Ravorov.png)',
+  '\n\n    Ravorov code\n\n',
+  '<!-- mtclean-disable -->',
+  '<!-- mtclean-enable -->',
+]
+const HTML = [
+  '<b>',
+  '</b>',
+  '<p title="Ravorov">',
+  '</p>',
+  '<code>Ravorov</code>',
+  '<a href="http://x.com/Ravorov">',
+  '</a>',
+  '<script>Ravorov</script>',
+  '<style>.Ravorov{}</style>',
+  '<!-- Ravorov -->',
+  '<pre>Asia Danian</pre>',
+  '&amp;',
+  '<br>',
+  '<!-- mtclean-disable -->',
+  '<!-- mtclean-enable -->',
+]
 
 const textOf = (markup: string[]) =>
-  fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROSE) }, { weight: 2, arbitrary: fc.constantFrom(...markup) }), { maxLength: 30 }).map((parts) => parts.join(''))
+  fc
+    .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROSE) }, { weight: 2, arbitrary: fc.constantFrom(...markup) }), { maxLength: 30 })
+    .map((parts) => parts.join(''))
 
 const settings = { seed: 20261130, numRuns: 150 }
 const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)

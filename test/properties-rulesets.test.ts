@@ -17,7 +17,10 @@ const canonicalWord = fc.stringMatching(/^C[n-r]{1,3}$/)
 const phrase = (word: fc.Arbitrary<string>) => fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '))
 
 const ruleSetArbitrary = fc
-  .array(fc.record({ canonical: phrase(canonicalWord), variants: fc.uniqueArray(phrase(variantWord), { minLength: 1, maxLength: 3 }), ignoreCase: fc.boolean() }), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.record({ canonical: phrase(canonicalWord), variants: fc.uniqueArray(phrase(variantWord), { minLength: 1, maxLength: 3 }), ignoreCase: fc.boolean() }),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((entities) =>
     entities.map(
       (entity, index): EntityRule => ({

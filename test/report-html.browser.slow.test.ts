@@ -25,11 +25,13 @@ async function openEveryFile(page: Page): Promise<void> {
   }
 }
 
-it('report.html loads offline in Chromium with no console errors: counts per file first, each file\'s section and diff loaded when opened', async () => {
+it("report.html loads offline in Chromium with no console errors: counts per file first, each file's section and diff loaded when opened", async () => {
   expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true)
   const dir = tempProject('seeds', 'rules')
   expect(runCli(['clean'], dir).status).toBe(0)
-  const lavrov = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')).files[0].changes.find((change: { ruleId: string }) => change.ruleId === 'lavrov')
+  const lavrov = JSON.parse(readFileSync(path.join(dir, 'cleaned/report.json'), 'utf8')).files[0].changes.find(
+    (change: { ruleId: string }) => change.ruleId === 'lavrov',
+  )
   runCli(['reject', lavrov.id], dir)
   runCli(['accept', '--rule', 'sullivan'], dir)
   runCli(['clean', '--check', '--report', 'html'], dir)
@@ -61,7 +63,10 @@ it('report.html loads offline in Chromium with no console errors: counts per fil
     expect(await page.locator('section.file h2').allTextContents()).toEqual(busy.map((file: File) => file.path))
     const changeRows = report.files.reduce((sum: number, file: File) => sum + file.changes.length + (file.skipped?.length ?? 0), 0)
     expect(await page.locator('table.changes tr:not(:first-child)').count()).toBe(changeRows)
-    await page.locator('.d2h-file-side-diff').nth(2 * report.summary.changedFiles - 1).waitFor()
+    await page
+      .locator('.d2h-file-side-diff')
+      .nth(2 * report.summary.changedFiles - 1)
+      .waitFor()
     expect(await page.locator('.d2h-file-side-diff').count()).toBe(2 * report.summary.changedFiles)
     await page.evaluate(() => window.scrollTo(0, 0))
     expect(await page.locator('.badge.rejected').allTextContents()).toEqual(['rejected'])

@@ -12,7 +12,9 @@ describe('report.md and report.html are views of report.json', () => {
     const dir = tempProject('seeds', 'rules')
     expect(runCli(['clean', '--check', '--report', 'md,html', '--out', 'out'], dir).status).toBe(0)
     // A decision after the run changes decisions.json, not the snapshot in report.json: the views stay the same.
-    const lavrov = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).files[0].changes.find((change: { ruleId: string }) => change.ruleId === 'lavrov')
+    const lavrov = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).files[0].changes.find(
+      (change: { ruleId: string }) => change.ruleId === 'lavrov',
+    )
     expect(runCli(['reject', lavrov.id, '--out', 'out'], dir).status).toBe(0)
     // The saved record, on its own in another folder at the same depth (the views' links are made from there).
     cpSync(path.join(dir, 'out/report.json'), path.join(dir, 'saved/report.json'))
@@ -41,7 +43,9 @@ describe('report.md and report.html are views of report.json', () => {
     writeFileSync(path.join(dir, 'cleaned/000_8f9708c4ec4fda24.txt'), 'edited\n')
     const result = runCli(['report', '--format', 'md'], dir)
     expect(result).toMatchObject({ status: 2, stdout: '' })
-    expect(result.stderr).toMatch(/^cleaned\/report\.json: seeds\/000_8f9708c4ec4fda24\.txt: the source changed since the run and its cleaned copy .* run `mtclean clean` again\n$/)
+    expect(result.stderr).toMatch(
+      /^cleaned\/report\.json: seeds\/000_8f9708c4ec4fda24\.txt: the source changed since the run and its cleaned copy .* run `mtclean clean` again\n$/,
+    )
   })
 
   it('text lines for grep by default; html only into a file (it comes with a folder of pieces)', () => {
@@ -51,7 +55,10 @@ describe('report.md and report.html are views of report.json', () => {
     expect(text.status).toBe(0)
     expect(text.stdout).toMatch(/^5 file\(s\), 4 changed, \d+ change\(s\) by \d+ rule\(s\)/)
     expect(text.stdout).toMatch(/^seeds\/000_8f9708c4ec4fda24\.txt:1:10 {2}undecided {2}hyphen-space {2}␣- → - {2}[0-9a-f]{12}$/m)
-    expect(runCli(['report', '--format', 'html'], dir)).toMatchObject({ status: 2, stderr: '--out -: the html view is a page and a folder of per-file pieces beside it: give --out FILE\n' })
+    expect(runCli(['report', '--format', 'html'], dir)).toMatchObject({
+      status: 2,
+      stderr: '--out -: the html view is a page and a folder of per-file pieces beside it: give --out FILE\n',
+    })
     expect(existsSync(path.join(dir, 'cleaned/report.html'))).toBe(false)
   })
 
@@ -62,7 +69,10 @@ describe('report.md and report.html are views of report.json', () => {
     delete report.version
     writeFileSync(path.join(dir, 'cleaned/report.json'), JSON.stringify(report))
     for (const command of [['report'], ['status']]) {
-      expect(runCli(command, dir)).toMatchObject({ status: 2, stderr: 'cleaned/report.json: made by an older mtclean (no "version"): run `mtclean clean` again\n' })
+      expect(runCli(command, dir)).toMatchObject({
+        status: 2,
+        stderr: 'cleaned/report.json: made by an older mtclean (no "version"): run `mtclean clean` again\n',
+      })
     }
   })
 })

@@ -61,7 +61,9 @@ describe('the review loop: decisions.json is the one record', () => {
     cli(dir, 'accept', '--all', '--out', 'out')
     cli(dir, 'clean', 'in', '--out', 'out')
     // An explicit rule selection in bulk decides only the undecided: name the ids to change a decision.
-    const ids = report(dir).files[0]!.changes.filter((change) => change.ruleId === 'lavrov').map((change) => change.id)
+    const ids = report(dir)
+      .files[0]!.changes.filter((change) => change.ruleId === 'lavrov')
+      .map((change) => change.id)
     expect(cli(dir, 'reject', ...ids, '--out', 'out').status).toBe(0)
     expect(cli(dir, 'apply', '--out', 'out').status).toBe(0)
     expect(text(dir, 'in/a.txt')).toBe(A.replace('China -Russia', 'China-Russia'))
@@ -153,7 +155,10 @@ describe('the review loop: decisions.json is the one record', () => {
     expect(status.next.command).toBe('mtclean apply')
     cli(dir, 'apply', '--out', 'out')
     const after = JSON.parse(cli(dir, 'status', '--out', 'out', '--format', 'json').stdout)
-    expect(after.files.map((file: { applied: number; since: string }) => [file.applied, file.since])).toEqual([[2, 'applied'], [1, 'applied']])
+    expect(after.files.map((file: { applied: number; since: string }) => [file.applied, file.since])).toEqual([
+      [2, 'applied'],
+      [1, 'applied'],
+    ])
     writeFileSync(path.join(dir, 'rules/extra.yaml'), 'entities:\n  - id: zz\n    canonical: Zz\n    category: term\n    variants: [Zzz]\n')
     expect(JSON.parse(cli(dir, 'status', '--out', 'out', '--format', 'json').stdout)).toMatchObject({ rulesChanged: true, next: { command: 'mtclean clean' } })
   })
@@ -297,21 +302,31 @@ describe('apply writes only what a person accepted, only where it should', () =>
     writeFileSync(path.join(dir, 'texts/report-files/0.txt'), A)
     expect(cli(dir, 'clean', 'texts', '--out', 'out')).toMatchObject({
       status: 2,
-      stderr: "texts/report-files/0.txt: its cleaned copy would replace mtclean's own report-files/0.txt in the output folder: rename it or put it in a subfolder\n",
+      stderr:
+        "texts/report-files/0.txt: its cleaned copy would replace mtclean's own report-files/0.txt in the output folder: rename it or put it in a subfolder\n",
     })
   })
 
   it('accept --file takes the path as the user writes it (./in/a.txt, or from another folder)', () => {
     const dir = project()
     cli(dir, 'clean', 'in', '--out', 'out')
-    expect(cli(dir, 'accept', '--file', './in/a.txt', '--out', 'out')).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 3 change\(s\) accepted/) })
-    expect(runCliIn(path.join(dir, 'in'), ['reject', '--file', 'b.txt', '--out', '../out'])).toMatchObject({ status: 0, stderr: expect.stringMatching(/^mtclean: 1 change\(s\) rejected/) })
+    expect(cli(dir, 'accept', '--file', './in/a.txt', '--out', 'out')).toMatchObject({
+      status: 0,
+      stderr: expect.stringMatching(/^mtclean: 3 change\(s\) accepted/),
+    })
+    expect(runCliIn(path.join(dir, 'in'), ['reject', '--file', 'b.txt', '--out', '../out'])).toMatchObject({
+      status: 0,
+      stderr: expect.stringMatching(/^mtclean: 1 change\(s\) rejected/),
+    })
   })
 
   it('accept and reject say when an id prefix is too short', () => {
     const dir = project()
     cli(dir, 'clean', 'in', '--out', 'out')
     const id = changeOf(dir, 'lavrov').id
-    expect(cli(dir, 'accept', id.slice(0, 4), '--out', 'out')).toMatchObject({ status: 2, stderr: `${id.slice(0, 4)}: id prefix too short: give 6 characters or more\n` })
+    expect(cli(dir, 'accept', id.slice(0, 4), '--out', 'out')).toMatchObject({
+      status: 2,
+      stderr: `${id.slice(0, 4)}: id prefix too short: give 6 characters or more\n`,
+    })
   })
 })

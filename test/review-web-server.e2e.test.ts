@@ -77,7 +77,10 @@ describe('review --web: who the server answers', () => {
     for (const address of ['::1', ...others]) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = net.connect({ host: address, port: server.port })
-        socket.once('connect', () => (socket.destroy(), resolve(false)))
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve(false)
+        })
         socket.once('error', () => resolve(true))
       })
       expect(refused, address).toBe(true)
@@ -160,10 +163,16 @@ describe('review --web: nothing clicked is lost, nothing decided elsewhere is ov
 
   it('without a run to review, or on a port in use, it says so in one line and exits 2', async () => {
     const empty = projectWithTexts({ 'in/a.txt': A })
-    expect(runCli(['review', '--web'], empty)).toMatchObject({ status: 2, stderr: 'cleaned/report.json: no report: run `mtclean clean` first (or name its --out folder)\n' })
+    expect(runCli(['review', '--web'], empty)).toMatchObject({
+      status: 2,
+      stderr: 'cleaned/report.json: no report: run `mtclean clean` first (or name its --out folder)\n',
+    })
     const { dir, server } = await project()
     const taken = runCli(['review', '--web', '--port', String(server.port)], dir)
-    expect(taken).toMatchObject({ status: 2, stderr: `mtclean review --web: port ${server.port} is in use: pick another, or leave --port out for a free one\n` })
+    expect(taken).toMatchObject({
+      status: 2,
+      stderr: `mtclean review --web: port ${server.port} is in use: pick another, or leave --port out for a free one\n`,
+    })
     expect(runCli(['review', '--port', '8080'], dir)).toMatchObject({ status: 2, stderr: 'mtclean review: --port goes with --web\n' })
   })
 

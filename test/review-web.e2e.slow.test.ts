@@ -118,7 +118,10 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
 
     // The other tab knows it is stale: it says so, and writes nothing.
     const decisionsNow = readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')
-    await other.locator(change(ids.at(-1)!)).locator('[data-act=reject]').click()
+    await other
+      .locator(change(ids.at(-1)!))
+      .locator('[data-act=reject]')
+      .click()
     await other.locator('#stale').waitFor()
     expect(await other.locator('#stale').textContent()).toContain('The record changed since this page was drawn')
     expect(readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')).toBe(decisionsNow)
@@ -142,7 +145,9 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
     // Validated as `rules add` validates: a canonical form that is another rule's variant is refused, nothing written.
     await page.keyboard.type('Ravorov')
     await page.keyboard.press('Enter')
-    await settled(() => page.locator('#message').textContent()).toMatch(/^Not written: rules\/people\.yaml:\d+:\d+: canonical form "Ravorov" of "ravorov" is a variant of "lavrov" .*a cycle/)
+    await settled(() => page.locator('#message').textContent()).toMatch(
+      /^Not written: rules\/people\.yaml:\d+:\d+: canonical form "Ravorov" of "ravorov" is a variant of "lavrov" .*a cycle/,
+    )
     expect(readFileSync(path.join(dir, 'rules/people.yaml'), 'utf8')).toBe(peopleBefore)
     expect(await kulebo.getAttribute('data-state')).toBe('open')
     await page.keyboard.press('Control+A')
@@ -192,7 +197,10 @@ it('a whole review in the browser, by keyboard: decide, undo, a rule at once, ke
   const apply = runCli(['apply'], dir)
   expect(apply.status, apply.stderr).toBe(0)
   const decisions = JSON.parse(readFileSync(path.join(dir, 'cleaned/decisions.json'), 'utf8')).decisions as Record<string, { decision: string }>
-  const byDecision = (wanted: string): string[] => Object.keys(decisions).filter((id) => decisions[id]!.decision === wanted).sort()
+  const byDecision = (wanted: string): string[] =>
+    Object.keys(decisions)
+      .filter((id) => decisions[id]!.decision === wanted)
+      .sort()
   expect(byDecision('accepted')).toEqual([...decided.accepted].sort())
   expect(byDecision('rejected')).toEqual(decided.rejected)
   const acceptedIds = byDecision('accepted')

@@ -9,9 +9,7 @@ import { projectRuleSet } from './helpers/project.js'
 const rules = projectRuleSet().rules
 
 const hasContext = (rule: Rule): boolean =>
-  rule.kind === 'entity'
-    ? rule.variants.some((variant) => Object.keys(variant.context).length > 0)
-    : Object.keys(rule.context).length > 0
+  rule.kind === 'entity' ? rule.variants.some((variant) => Object.keys(variant.context).length > 0) : Object.keys(rule.context).length > 0
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (_id, rule) => {
   const alone = compileRules([rule])

@@ -67,9 +67,15 @@ describe('sharded runs on GNU parallel', () => {
     expect(runCli(['clean', ...files.slice(0, 2), '--out', 'out/a', '--quiet'], dir).status).toBe(0)
     writeFileSync(path.join(dir, 'rules/extra.yaml'), 'entities:\n  - id: zorgon\n    canonical: Zorgon\n    category: person\n    variants: [Zorgn]\n')
     expect(runCli(['clean', ...files.slice(2, 4), '--out', 'out/b', '--quiet'], dir).status).toBe(0)
-    expect(runCli(['report', 'merge', 'out', 'out/a', 'out/b'], dir)).toMatchObject({ status: 2, stderr: 'out/b/report.json: made with other rules than out/a: the shards are not parts of one run\n' })
+    expect(runCli(['report', 'merge', 'out', 'out/a', 'out/b'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'out/b/report.json: made with other rules than out/a: the shards are not parts of one run\n',
+    })
     // out/b is not among the shards named now: OUT holds something else.
-    expect(runCli(['report', 'merge', 'out', 'out/a'], dir)).toMatchObject({ status: 2, stderr: 'out: holds "b", which is not one of the shards: merge into a new folder\n' })
+    expect(runCli(['report', 'merge', 'out', 'out/a'], dir)).toMatchObject({
+      status: 2,
+      stderr: 'out: holds "b", which is not one of the shards: merge into a new folder\n',
+    })
     // Nothing was moved or removed.
     expect(existsSync(path.join(dir, 'out/a/report.json'))).toBe(true)
   })

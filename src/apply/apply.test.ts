@@ -226,7 +226,8 @@ describe('applyChanges', () => {
   it('resolves a chain of a million overlapping changes, `ab` and `ba` on 1 MB of `abab…`', () => {
     const text = 'ab'.repeat(500_000)
     const changes: Applicable[] = []
-    for (let start = 0; start + 2 <= text.length; start++) changes.push({ start, end: start + 2, after: text[start] === 'a' ? 'AB' : 'BA', rule: { order: text[start] === 'a' ? 0 : 1 } })
+    for (let start = 0; start + 2 <= text.length; start++)
+      changes.push({ start, end: start + 2, after: text[start] === 'a' ? 'AB' : 'BA', rule: { order: text[start] === 'a' ? 0 : 1 } })
     const result = applyChanges(text, changes)
     expect(result.applied).toHaveLength(500_000)
     expect(result.skipped).toHaveLength(499_999)

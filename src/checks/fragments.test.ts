@@ -10,7 +10,9 @@ describe('fragment', () => {
     expect(messagesOf(fragments, 'improve development for the principles.Progress contributions.\n\nNext one.')).toEqual([
       '1:40-1:63: `Progress contributions.` is not a sentence: a fragment left by a broken join?',
     ])
-    expect(messagesOf(fragments, 'to be fair and reasonable.Development.')).toEqual(['1:27-1:39: `Development.` is not a sentence: a fragment left by a broken join?'])
+    expect(messagesOf(fragments, 'to be fair and reasonable.Development.')).toEqual([
+      '1:27-1:39: `Development.` is not a sentence: a fragment left by a broken join?',
+    ])
   })
 
   it('does not flag a glued sentence that has a verb, nor ordinary short sentences', () => {

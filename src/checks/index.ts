@@ -167,7 +167,13 @@ const disabledFor = (message: VFileMessage, prose: ProseMap): boolean => {
 function reportUnknownIds(file: VFile, prose: ProseMap, knownIds: ReadonlySet<string>): void {
   for (const directive of prose.directives) {
     for (const id of directive.ids.filter((each) => !knownIds.has(each))) {
-      report(file, { ruleId: 'disable-comment', reason: `\`${id}\` is not a rule or a check: this comment does nothing for it`, start: directive.start, end: directive.end, actual: id })
+      report(file, {
+        ruleId: 'disable-comment',
+        reason: `\`${id}\` is not a rule or a check: this comment does nothing for it`,
+        start: directive.start,
+        end: directive.end,
+        actual: id,
+      })
     }
   }
 }
@@ -186,7 +192,13 @@ export function proseChunks(text: string, prose: ProseMap): { text: string; star
     const start = text.lastIndexOf('\n', first - 1) + 1
     for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++
     counted = Math.max(counted, start)
-    return { text: maskOutside(text, block.ranges, start, block.ranges.at(-1)!.end), start, line, ranges: block.ranges, last: index === prose.blocks.length - 1 }
+    return {
+      text: maskOutside(text, block.ranges, start, block.ranges.at(-1)!.end),
+      start,
+      line,
+      ranges: block.ranges,
+      last: index === prose.blocks.length - 1,
+    }
   })
 }
 

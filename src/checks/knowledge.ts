@@ -43,7 +43,11 @@ export interface NameMatch {
 }
 
 /** Lower case, letters only, accents dropped (`Shiseidō` and `Shiseido` are one spelling). */
-export const lettersOnly = (text: string): string => text.normalize('NFD').toLowerCase().replace(/[^\p{L}]/gu, '')
+export const lettersOnly = (text: string): string =>
+  text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '')
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu
 const ACRONYM = /^[\p{Lu}\d&.-]+$/u
@@ -203,7 +207,10 @@ export class Knowledge {
       fuzzy: origin !== 'cc-cedict',
       origin,
     }
-    if (!name.fuzzy) return this.indexPinyin(name)
+    if (!name.fuzzy) {
+      this.indexPinyin(name)
+      return
+    }
     const bucket = this.byInitial.get(key[0]!) ?? []
     bucket.push(name)
     this.byInitial.set(key[0]!, bucket)
@@ -231,7 +238,7 @@ function isForeign(display: string, romanised: string | undefined): boolean {
 
 /** The syllables of a Chinese form (pinyin-pro for the hand-written lists; CC-CEDICT brings its own). */
 function romanise(zh: string | undefined): string[] | undefined {
-  const chinese = zh?.split(/[\/／,，]/u)[0]?.replace(/[^\p{Script=Han}]/gu, '')
+  const chinese = zh?.split(/[/／,，]/u)[0]?.replace(/[^\p{Script=Han}]/gu, '')
   return chinese ? (pinyin(chinese, { toneType: 'none', type: 'array' }) as string[]) : undefined
 }
 
@@ -249,7 +256,8 @@ const sharedStart = (a: string, b: string): number => {
 function compareSpelling(key: string, sound: string, name: KnownName): NameMatch | null {
   const letters = distance(key, name.key)
   const longest = Math.max(key.length, name.key.length)
-  if (sound === name.sound && sound.length >= 2 && sharedStart(key, name.key) >= 2 && letters <= Math.ceil(longest * 0.34)) return { name, how: 'sound', distance: letters }
+  if (sound === name.sound && sound.length >= 2 && sharedStart(key, name.key) >= 2 && letters <= Math.ceil(longest * 0.34))
+    return { name, how: 'sound', distance: letters }
   if (longest >= 6 && letters <= Math.floor(longest / 6)) return { name, how: 'spelling', distance: letters }
   return null
 }

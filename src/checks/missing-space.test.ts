@@ -19,9 +19,9 @@ describe('missing-space', () => {
   })
 
   it('leaves abbreviations, numbers and addresses alone', () => {
-    expect(
-      messagesOf(missingSpace, 'The U.S. and e.g. the E.U. met at 9 a.m. on No. 1 Road for 3.5 hours; see www.zaobao.com.sg or a Ph.D. thesis.'),
-    ).toEqual([])
+    expect(messagesOf(missingSpace, 'The U.S. and e.g. the E.U. met at 9 a.m. on No. 1 Road for 3.5 hours; see www.zaobao.com.sg or a Ph.D. thesis.')).toEqual(
+      [],
+    )
   })
 
   // A sentence of a professional translation (WMT21 newstest2021 zh-en, ref.A: test/fixtures/real-mt/sentences.txt).

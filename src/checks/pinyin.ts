@@ -30,7 +30,8 @@ export function pinyinSyllables(word: string): string[] | null {
       best[end] = null
       for (let start = Math.max(0, end - LONGEST); start < end; start++) {
         const before = best[start]
-        if (before && SYLLABLES.has(part.slice(start, end)) && (!best[end] || before.length + 1 < best[end]!.length)) best[end] = [...before, part.slice(start, end)]
+        if (before && SYLLABLES.has(part.slice(start, end)) && (!best[end] || before.length + 1 < best[end]!.length))
+          best[end] = [...before, part.slice(start, end)]
       }
     }
     const split = best[part.length]

@@ -5,7 +5,8 @@ import { createChecker, proseChunks } from './index.js'
 import { realSentence, testKnowledge } from './test-helpers.js'
 
 const checker = createChecker(testKnowledge().ruleSet)
-const markdown = (text: string): string[] => checker.check(text, undefined, markdownProse(text)).messages.map((message) => `${String(message)} [${message.ruleId}]`)
+const markdown = (text: string): string[] =>
+  checker.check(text, undefined, markdownProse(text)).messages.map((message) => `${String(message)} [${message.ruleId}]`)
 const html = (text: string): string[] => checker.check(text, undefined, htmlProse(text)).messages.map((message) => `${String(message)} [${message.ruleId}]`)
 
 describe('checking the prose of Markdown and HTML', () => {
@@ -44,7 +45,8 @@ describe('checking the prose of Markdown and HTML', () => {
   })
 
   it('says nothing in a disabled span, for all checks or for the ones named', () => {
-    const text = 'He met Ravorov.\n\n<!-- mtclean-disable -->\nHe met Ravorov.\n<!-- mtclean-enable -->\n\n<!-- mtclean-disable missing-space -->\nHe met Ravorov in Beijing.Patrueshev said so.\n'
+    const text =
+      'He met Ravorov.\n\n<!-- mtclean-disable -->\nHe met Ravorov.\n<!-- mtclean-enable -->\n\n<!-- mtclean-disable missing-space -->\nHe met Ravorov in Beijing.Patrueshev said so.\n'
     expect(markdown(text)).toEqual([
       '1:8-1:15: `Ravorov` is a known variant of `Lavrov`: fixable by rule lavrov (rules/test.yaml:3:5) [known-variant]',
       '8:8-8:15: `Ravorov` is a known variant of `Lavrov`: fixable by rule lavrov (rules/test.yaml:3:5) [known-variant]',

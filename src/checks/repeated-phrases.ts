@@ -13,7 +13,9 @@ const PUNCTUATION = /[^\s\p{L}\p{N}'’-]|\s-+\s/u
 const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'but'])
 
 /** Prepositions that open parallel phrases: `by the people for the people`. */
-const PREPOSITIONS = new Set('of in on at to for from by with into onto upon about against among between through toward towards under over within without'.split(' '))
+const PREPOSITIONS = new Set(
+  'of in on at to for from by with into onto upon about against among between through toward towards under over within without'.split(' '),
+)
 
 /** The longest phrase looked for, in words. */
 const MAX_WORDS = 40

@@ -13,7 +13,13 @@ describe('run-together', () => {
 
   it('suggests the split, with a full stop when the second word starts sentences', () => {
     const [message] = runCheck(runTogether, 'the promotionThe world').messages
-    expect(message).toMatchObject({ ruleId: 'run-together', source: 'mtclean', actual: 'promotionThe', expected: ['promotion. The', 'promotion The'], url: 'docs/checks.md#run-together' })
+    expect(message).toMatchObject({
+      ruleId: 'run-together',
+      source: 'mtclean',
+      actual: 'promotionThe',
+      expected: ['promotion. The', 'promotion The'],
+      url: 'docs/checks.md#run-together',
+    })
   })
 
   it('leaves CamelCase names alone', () => {

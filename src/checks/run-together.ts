@@ -21,21 +21,23 @@ function hasCapitalAfterFirst(word: string): boolean {
  * word joined to a capitalised English word that does not start sentences: the way brands are written
  * (`XinhuaNet`, `ScienceDaily`, `TheLand`, `WinterChampion`), where a name run together (`SealWu`) is not.
  */
-export const runTogether: Check = ({ knowledge }) => (tree, file) => {
-  for (const { value, start } of words(tree, file)) {
-    if (value.length < 4 || !hasCapitalAfterFirst(value)) continue
-    const parts = CAMEL.exec(value)
-    if (!parts || knowledge.isListedName(value)) continue
-    const [, left, right] = parts as unknown as [string, string, string]
-    const startsSentence = SENTENCE_STARTERS.has(right)
-    if (!startsSentence && !(knowledge.isKnown(left) && knowledge.isKnown(right))) continue
-    if (!startsSentence && /^\p{Lu}/u.test(left) && knowledge.isKnown(right.toLowerCase())) continue
-    report(file, {
-      ruleId: 'run-together',
-      reason: `\`${value}\` looks like two words run together`,
-      start,
-      end: start + value.length,
-      expected: startsSentence ? [`${left}. ${right}`, `${left} ${right}`] : [`${left} ${right}`],
-    })
+export const runTogether: Check =
+  ({ knowledge }) =>
+  (tree, file) => {
+    for (const { value, start } of words(tree, file)) {
+      if (value.length < 4 || !hasCapitalAfterFirst(value)) continue
+      const parts = CAMEL.exec(value)
+      if (!parts || knowledge.isListedName(value)) continue
+      const [, left, right] = parts as unknown as [string, string, string]
+      const startsSentence = SENTENCE_STARTERS.has(right)
+      if (!startsSentence && !(knowledge.isKnown(left) && knowledge.isKnown(right))) continue
+      if (!startsSentence && /^\p{Lu}/u.test(left) && knowledge.isKnown(right.toLowerCase())) continue
+      report(file, {
+        ruleId: 'run-together',
+        reason: `\`${value}\` looks like two words run together`,
+        start,
+        end: start + value.length,
+        expected: startsSentence ? [`${left}. ${right}`, `${left} ${right}`] : [`${left} ${right}`],
+      })
+    }
   }
-}

@@ -10,7 +10,12 @@ describe('suspect-name', () => {
       '1:38-1:45: `Blinkan` is not a known word: possibly Blinken (sound)',
       '1:50-1:56: `Kulebo` is not a known word: possibly Kuleba (transliteration)',
     ])
-    expect(runCheck(suspectNames, 'He met Lavroff.').messages[0]).toMatchObject({ ruleId: 'suspect-name', source: 'mtclean', actual: 'Lavroff', expected: ['Lavrov'] })
+    expect(runCheck(suspectNames, 'He met Lavroff.').messages[0]).toMatchObject({
+      ruleId: 'suspect-name',
+      source: 'mtclean',
+      actual: 'Lavroff',
+      expected: ['Lavrov'],
+    })
   })
 
   it('flags the pinyin of a gazetteer name kept by the translation', () => {

@@ -52,7 +52,11 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
       if (anyUnknown) {
         const group = tokens.slice(index, end)
         const before = tokens.slice(Math.max(0, index - 2), index).map((token) => token.value)
-        checkGroup(group, group.filter((_, offset) => traits[index + offset]! & UNKNOWN), before)
+        checkGroup(
+          group,
+          group.filter((_, offset) => traits[index + offset]! & UNKNOWN),
+          before,
+        )
       }
       index = end
     }
@@ -66,7 +70,14 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
       const at = group.indexOf(token)
       // The exact pinyin of a foreign name first, with a neighbour or two (`Ma Kelong` inside `French
       // President Ma Kelong`), then the corpus's commoner spelling, then the word alone.
-      const windows: [number, number][] = [[at - 1, at], [at, at + 1], [at - 1, at + 1], [at - 2, at], [at, at + 2], [at, at]]
+      const windows: [number, number][] = [
+        [at - 1, at],
+        [at, at + 1],
+        [at - 1, at + 1],
+        [at - 2, at],
+        [at, at + 2],
+        [at, at],
+      ]
       let found: { from: number; to: number; match: NameMatch } | undefined
       for (const [from, to] of windows) {
         if (from < 0 || to >= group.length) continue
@@ -82,7 +93,13 @@ function suspectNamesIn(tree: Root, file: VFile, { knowledge, unknown, corpus }:
         !knowledge.isCommonWord(spelling.commoner) &&
         (knowledge.isListedName(spelling.commoner) || (!knowledge.isKnown(spelling.commoner) && spelling.commonerCount >= 10 * spelling.rarerCount))
       if (!found && spelling && backed && NAME_LIKE.test(token.value)) {
-        suspect(token.start, token.end, spelling.commoner, `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`, 'corpus')
+        suspect(
+          token.start,
+          token.end,
+          spelling.commoner,
+          `spelled so ${spelling.rarerCount}×, ${spelling.commoner} ${spelling.commonerCount}× in the corpus`,
+          'corpus',
+        )
         continue
       }
       // A given name after a Chinese surname (`Zhang Hongsen`) is one, not a garble; misspelled

@@ -2,12 +2,16 @@
 
 /** Function words: a repeated phrase made only of these is ordinary English ("of the … of the"). */
 export const STOPWORDS = new Set(
-  'a an the and or but nor of in on at to for from by with as into onto upon about than that this these those it its is are was were be been being has have had do does did will would shall should can could may might must not no so such too very also just only then there their they them he him his she her we our us you your i my me who whom whose which what when where why how all any both each few more most other some own same'.split(' '),
+  'a an the and or but nor of in on at to for from by with as into onto upon about than that this these those it its is are was were be been being has have had do does did will would shall should can could may might must not no so such too very also just only then there their they them he him his she her we our us you your i my me who whom whose which what when where why how all any both each few more most other some own same'.split(
+    ' ',
+  ),
 )
 
 /** Capitalised words that typically begin a sentence: `promotionThe` is two sentences run together. */
 export const SENTENCE_STARTERS = new Set(
-  'The A An This That These Those It Its He She They We I You His Her Their Our In On At As For From By With According After Before However But And Although While When Since If Despite Meanwhile Moreover Therefore Thus There Some Many Most All Both Each Such'.split(' '),
+  'The A An This That These Those It Its He She They We I You His Her Their Our In On At As For From By With According After Before However But And Although While When Since If Despite Meanwhile Moreover Therefore Thus There Some Many Most All Both Each Such'.split(
+    ' ',
+  ),
 )
 
 /**
@@ -24,4 +28,6 @@ export const FINITE_VERBS = new Set(
 export const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whom', 'whose'])
 
 /** Top-level domains: `zaobao.com` is an address, not two words run together. */
-export const DOMAIN_ENDINGS = new Set('com org net gov edu mil int info biz io co uk sg cn hk tw jp kr ru de fr au in my th vn ph id eu html htm php asp'.split(' '))
+export const DOMAIN_ENDINGS = new Set(
+  'com org net gov edu mil int info biz io co uk sg cn hk tw jp kr ru de fr au in my th vn ph id eu html htm php asp'.split(' '),
+)

@@ -58,7 +58,10 @@ export async function cleanStream(options: CleanStreamOptions): Promise<void> {
     for (const piece of pieces) {
       process.stdout.write(piece.output)
       if (changes !== undefined && piece.applied.length > 0) {
-        const lines = piece.applied.map((change) => `${JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine)}\n`)
+        const lines = piece.applied.map(
+          (change) =>
+            `${JSON.stringify({ start: change.start, end: change.end, before: change.before, after: change.after, ruleId: change.rule.id } satisfies ChangeLine)}\n`,
+        )
         writeChanges(changes, lines.join(''), options.changes!)
       }
     }

@@ -10,14 +10,26 @@ import type { ProjectConfig } from '../config/types.js'
 import { shownPath } from '../paths.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
-export const OUT_OPTION = ['-o, --out <dir>', 'the output folder of the clean run (its reports and decisions.json); a project config\'s out replaces the default', 'cleaned'] as const
+export const OUT_OPTION = [
+  '-o, --out <dir>',
+  "the output folder of the clean run (its reports and decisions.json); a project config's out replaces the default",
+  'cleaned',
+] as const
 
 /** The `--rules` option, as every command that reads rules takes it. */
-export const RULES_OPTION = ['-r, --rules <paths...>', 'rule files or folders (default: the project config\'s layers, else ./rules, else the bundled rules)'] as const
+export const RULES_OPTION = [
+  '-r, --rules <paths...>',
+  "rule files or folders (default: the project config's layers, else ./rules, else the bundled rules)",
+] as const
 
 /** The arguments every command that reads texts shares: the paths, and the rules to use. */
 export function withInputs(command: Command): Command {
-  return command.argument('[paths...]', 'text files, or folders searched for *.txt, *.md, *.markdown, *.html (default: the project config\'s inputs, else those of the last clean run, else ./seeds)').option(...RULES_OPTION)
+  return command
+    .argument(
+      '[paths...]',
+      "text files, or folders searched for *.txt, *.md, *.markdown, *.html (default: the project config's inputs, else those of the last clean run, else ./seeds)",
+    )
+    .option(...RULES_OPTION)
 }
 
 /** The record of the last run into `outFolder`, if there is a readable one. */
@@ -46,7 +58,10 @@ export function inputsOrDefault(paths: string[], outFolder: string, cwd: string,
   }
   if (!config && existsSync(path.join(cwd, 'seeds'))) return ['seeds']
   if (config) throw new ConfigError(`name the files or folders to work on, or list them under \`inputs:\` in ${shownPath(config.file, cwd)}`, 'mtclean')
-  throw new ConfigError('name the files or folders to work on (there is no earlier run in this output folder, and no ./seeds), or run `mtclean init` to write a project config that lists them', 'mtclean')
+  throw new ConfigError(
+    'name the files or folders to work on (there is no earlier run in this output folder, and no ./seeds), or run `mtclean init` to write a project config that lists them',
+    'mtclean',
+  )
 }
 
 /** `--jobs`: how many threads share the files (for the rules alone, the main thread is one of them). */
@@ -63,7 +78,12 @@ export function withJobs(command: Command): Command {
 
 /** The threads for a run over files of these sizes: `--jobs` if given, else the default. */
 export function jobsFor(given: number | undefined, sizes: number[], work: Work): number {
-  if (given === undefined) return defaultJobs(sizes.length, sizes.reduce((sum, size) => sum + size, 0), work)
+  if (given === undefined)
+    return defaultJobs(
+      sizes.length,
+      sizes.reduce((sum, size) => sum + size, 0),
+      work,
+    )
   // More threads than files or cores only cost memory and start-up (1,000 threads for 3 files took 9 GB).
   return Math.max(1, Math.min(given, sizes.length, availableParallelism()))
 }

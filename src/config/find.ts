@@ -74,7 +74,11 @@ async function knownCheckIds(): Promise<string[]> {
  * is named once, even when the project's folder is it (the clone of mtclean itself).
  */
 export function ruleLayerPaths(config: ProjectConfig): string[] {
-  const layers = config.rules ?? { bundled: true, folder: isFolder(path.join(config.folder, 'rules')) ? path.join(config.folder, 'rules') : undefined, extra: [] }
+  const layers = config.rules ?? {
+    bundled: true,
+    folder: isFolder(path.join(config.folder, 'rules')) ? path.join(config.folder, 'rules') : undefined,
+    extra: [],
+  }
   const paths = [...(layers.bundled ? [BUNDLED_RULES] : []), ...(layers.folder ? [layers.folder] : []), ...layers.extra]
   return [...new Set(paths.map((each) => path.resolve(each)))]
 }

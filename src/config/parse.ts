@@ -37,7 +37,7 @@ const RULE_KEYS = ['bundled', 'folder', 'extra'] as const
 export function validateConfig(source: ConfigSource, file: string, shown: string, checkIds: readonly string[]): ProjectConfig {
   const folder = path.dirname(file)
   const fail = (node: Node | Pair['key'] | null | undefined, message: string): never => {
-    const offset = (node as Node | undefined)?.range?.[0] ?? (source.node?.range?.[0] ?? 0)
+    const offset = (node as Node | undefined)?.range?.[0] ?? source.node?.range?.[0] ?? 0
     const { line, col } = source.lineCounter.linePos(offset)
     throw new ConfigError(message, shown, line, col)
   }
@@ -120,7 +120,8 @@ export function validateConfig(source: ConfigSource, file: string, shown: string
           fail(pair.key as Node, `unknown key "${key}" in rules (known: ${RULE_KEYS.join(', ')})`)
       }
     }
-    if (!layers.bundled && !layers.folder && layers.extra.length === 0) fail(value, 'rules: with bundled: false, name a folder or extra files (there would be no rules)')
+    if (!layers.bundled && !layers.folder && layers.extra.length === 0)
+      fail(value, 'rules: with bundled: false, name a folder or extra files (there would be no rules)')
     return layers
   }
 
@@ -158,7 +159,11 @@ export function validateConfig(source: ConfigSource, file: string, shown: string
       }
       // It runs over every text, as a rule's pattern does: the same check (recheck; its verdicts are kept on disk).
       const backtracking = backtrackingVerdict(regex, `gu${flags}`)
-      if (backtracking) fail(regexNode as Node, `ignore: this regular expression can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`)
+      if (backtracking)
+        fail(
+          regexNode as Node,
+          `ignore: this regular expression can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`,
+        )
       return { regex, flags }
     }
     return fail(item as Node, 'each ignore entry is a phrase (a text), or a mapping with regex (and flags)')

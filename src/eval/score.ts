@@ -173,7 +173,9 @@ function candidates(src: string, group: Group): [string, Item[]][] {
       return
     }
     choose(index + 1, chosen)
-    group.items[index]!.accept.forEach((_, wording) => choose(index + 1, [...chosen, [group.items[index]!, wording]]))
+    group.items[index]!.accept.forEach((_, wording) => {
+      choose(index + 1, [...chosen, [group.items[index]!, wording]])
+    })
   }
   choose(0, [])
   return out
@@ -189,7 +191,9 @@ export function scoreFile(src: string, out: string, gold: Gold, messages: Messag
   const misses: FileScore['misses'] = []
   for (const group of groups) {
     const got = norm(alignment.mapRegion(...group.region))
-    const matches = candidates(src, group).filter(([text]) => norm(text) === got).map(([, applied]) => applied)
+    const matches = candidates(src, group)
+      .filter(([text]) => norm(text) === got)
+      .map(([, applied]) => applied)
     groupOk.push(matches.some((applied) => applied.length > 0) || norm(src.slice(...group.region)) === got)
     for (const item of group.items) {
       if (!item.required) continue

@@ -14,7 +14,8 @@ describe('htmlProse', () => {
   })
 
   it('leaves out attributes, comments, script, style, code and pre', () => {
-    const text = '<p title="Ravorov">A <a href="http://x.com/Ravorov">B</a><!-- Ravorov --><code>Ravorov</code></p><script>Ravorov</script><style>.Ravorov{}</style><pre>Ravorov</pre>'
+    const text =
+      '<p title="Ravorov">A <a href="http://x.com/Ravorov">B</a><!-- Ravorov --><code>Ravorov</code></p><script>Ravorov</script><style>.Ravorov{}</style><pre>Ravorov</pre>'
     expect(blocksOf(text)).toEqual([['A ', 'B']])
   })
 

@@ -12,7 +12,8 @@ describe('markdownProse', () => {
   })
 
   it('leaves out code, inline code, link destinations and autolinks, but takes a link text', () => {
-    const text = 'Ravorov said `Ravorov` to [Ravorov](http://x.com/Ravorov "Ravorov") at <http://x.com/Ravorov> and www.x.com.\n\n```\nRavorov\n```\n\n    Ravorov indented\n'
+    const text =
+      'Ravorov said `Ravorov` to [Ravorov](http://x.com/Ravorov "Ravorov") at <http://x.com/Ravorov> and www.x.com.\n\n```\nRavorov\n```\n\n    Ravorov indented\n'
     expect(blocksOf(text)).toEqual([['Ravorov said ', ' to ', 'Ravorov', ' at ', ' and ', '.']])
   })
 
@@ -27,7 +28,10 @@ describe('markdownProse', () => {
 
   it('keeps the `>` markers of a block quote and the indentation of a list out of the prose', () => {
     const text = '> Lavrov met\n> Wang Yi.\n\n- Sergei\n  Lavrov\n'
-    expect(blocksOf(text)).toEqual([['Lavrov met\n', 'Wang Yi.'], ['Sergei\n', 'Lavrov']])
+    expect(blocksOf(text)).toEqual([
+      ['Lavrov met\n', 'Wang Yi.'],
+      ['Sergei\n', 'Lavrov'],
+    ])
   })
 
   it('gives offsets into the text as written, with a byte order mark too', () => {

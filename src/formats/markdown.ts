@@ -12,7 +12,20 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'
  * Phrasing content: it continues the block it is in. Any other node (paragraph, heading, table cell, list
  * item, code, front matter…) is a block boundary, as mdast-util-to-nlcst makes a paragraph of each block.
  */
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'html', 'break', 'image', 'imageReference', 'footnoteReference'])
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'html',
+  'break',
+  'image',
+  'imageReference',
+  'footnoteReference',
+])
 
 /** Continuation lines of a paragraph start with indentation and, in a block quote, `>` markers: markup, not prose. */
 const LINE_PREFIX = /^[ \t>]*/

@@ -4,7 +4,10 @@ import { insideOneRange, isDisabled, maskOutside } from './prose.js'
 describe('maskOutside', () => {
   it('blanks all but the ranges, keeping every offset and line break', () => {
     const text = '**Lavrov**\r\n`x` met'
-    const masked = maskOutside(text, [{ start: 2, end: 8 }, { start: 15, end: 19 }])
+    const masked = maskOutside(text, [
+      { start: 2, end: 8 },
+      { start: 15, end: 19 },
+    ])
     expect(masked).toBe('  Lavrov  \r\n    met')
     expect(masked.length).toBe(text.length)
   })
@@ -15,7 +18,11 @@ describe('maskOutside', () => {
 })
 
 describe('insideOneRange', () => {
-  const ranges = [{ start: 0, end: 5 }, { start: 5, end: 8 }, { start: 10, end: 20 }]
+  const ranges = [
+    { start: 0, end: 5 },
+    { start: 5, end: 8 },
+    { start: 10, end: 20 },
+  ]
   it('holds a span inside a range, an insertion at its edges too', () => {
     expect(insideOneRange({ start: 11, end: 20 }, ranges)).toBe(true)
     expect(insideOneRange({ start: 5, end: 7 }, ranges)).toBe(true)
@@ -32,7 +39,10 @@ describe('insideOneRange', () => {
 })
 
 describe('isDisabled', () => {
-  const disabled = [{ start: 10, end: 20 }, { start: 30, end: 40, ids: ['lavrov'] }]
+  const disabled = [
+    { start: 10, end: 20 },
+    { start: 30, end: 40, ids: ['lavrov'] },
+  ]
   it('is true in a span disabled for all, or for the id', () => {
     expect(isDisabled({ start: 12, end: 15 }, 'any', disabled)).toBe(true)
     expect(isDisabled({ start: 35, end: 36 }, 'lavrov', disabled)).toBe(true)

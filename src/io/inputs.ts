@@ -138,7 +138,8 @@ export function checkOutputFolder(outFolder: string, roots: InputRoot[], cwd: st
     stats = statSync(outFolder)
   } catch {
     stats = undefined
-    if (lstatOrUndefined(outFolder)?.isSymbolicLink()) throw new ConfigError('is a link to nothing: make the folder it names, or choose another --out', displayPathOf(outFolder, cwd))
+    if (lstatOrUndefined(outFolder)?.isSymbolicLink())
+      throw new ConfigError('is a link to nothing: make the folder it names, or choose another --out', displayPathOf(outFolder, cwd))
   }
   if (stats && !stats.isDirectory()) throw new ConfigError('is not a folder: choose a folder for --out', displayPathOf(outFolder, cwd))
   const realOut = realPathOf(outFolder)
@@ -170,7 +171,10 @@ export const RESERVED_OUTPUT_FOLDERS = new Set(['report-files'])
 export function checkReservedNames(files: InputFile[]): void {
   for (const file of files) {
     if (RESERVED_OUTPUT_NAMES.has(file.outputPath) || RESERVED_OUTPUT_FOLDERS.has(file.outputPath.split('/')[0]!)) {
-      throw new ConfigError(`its cleaned copy would replace mtclean's own ${file.outputPath} in the output folder: rename it or put it in a subfolder`, file.displayPath)
+      throw new ConfigError(
+        `its cleaned copy would replace mtclean's own ${file.outputPath} in the output folder: rename it or put it in a subfolder`,
+        file.displayPath,
+      )
     }
   }
 }

@@ -38,7 +38,10 @@ export function lockOutputFolder(outFolder: string, displayFolder: string): () =
       // unreadable or gone: taken over below
     }
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new ConfigError(`another mtclean run (process ${holder}) is writing this folder: wait for it to end (or remove ${LOCK_FILE} if it is gone)`, displayFolder)
+      throw new ConfigError(
+        `another mtclean run (process ${holder}) is writing this folder: wait for it to end (or remove ${LOCK_FILE} if it is gone)`,
+        displayFolder,
+      )
     }
     // Stale: replace it in one step, then try again (a run starting at the same moment loses the race).
     const temp = tempPathFor(lock)

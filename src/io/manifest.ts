@@ -29,7 +29,9 @@ export function checkOutputFolderOwnership(outFolder: string, displayFolder: str
   // A folder without mtclean's manifest must be empty: looked at one level deep, so that `--out /` or
   // `--out ~` is refused at once instead of after a walk through the whole tree.
   if (!existsSync(path.join(outFolder, MANIFEST))) {
-    const entries = readdirSync(outFolder).filter((name) => !isOwn(name)).sort()
+    const entries = readdirSync(outFolder)
+      .filter((name) => !isOwn(name))
+      .sort()
     if (entries.length > 0) {
       throw new ConfigError(
         `output folder holds ${entries.length} file(s) mtclean did not write (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty folder or move them`,

@@ -10,7 +10,9 @@ const ruleSet = (yaml: string): RuleSet => compileRules(parseRuleSource(yaml, 'r
 const clean = (yaml: string, text: string): string => cleanText(text, ruleSet(yaml)).output
 /** What the entity matcher proposes, as `start-end:"before"→"after"`. */
 const found = (yaml: string, text: string): string[] =>
-  ruleSet(yaml).entityMatcher.find(text).map((change) => `${change.start}-${change.end}:${JSON.stringify(change.before)}→${JSON.stringify(change.after)}`)
+  ruleSet(yaml)
+    .entityMatcher.find(text)
+    .map((change) => `${change.start}-${change.end}:${JSON.stringify(change.before)}→${JSON.stringify(change.after)}`)
 
 /** One entity, in flow style: `extra` goes inside the mapping (e.g. `, ignoreCase: true`). */
 const entity = (canonical: string, variants: string[], extra = ''): string =>
@@ -93,10 +95,7 @@ describe('EntityMatcher: derived forms (issue 13 item 6)', () => {
     expect(clean(ZAOBAO, 'UNITED\nZARD: news')).toBe('LIANHE ZAOBAO: news')
   })
   it('fixes a variant whose words are joined by a hyphen, in its casing', () => {
-    expect(found(ZAOBAO, 'a United-Zard report, a UNITED-ZARD report')).toEqual([
-      '2-13:"United-Zard"→"Lianhe Zaobao"',
-      '24-35:"UNITED-ZARD"→"LIANHE ZAOBAO"',
-    ])
+    expect(found(ZAOBAO, 'a United-Zard report, a UNITED-ZARD report')).toEqual(['2-13:"United-Zard"→"Lianhe Zaobao"', '24-35:"UNITED-ZARD"→"LIANHE ZAOBAO"'])
     expect(clean(ZAOBAO, 'the United-Zard-owned site')).toBe('the Lianhe Zaobao-owned site')
   })
   it('leaves other casings alone when the variant is case-sensitive', () => {
@@ -116,7 +115,7 @@ describe('EntityMatcher: derived forms (issue 13 item 6)', () => {
 `
     expect(clean(two, 'LIANHE ZAOBAO and ZAOBAO')).toBe('LIANHE ZAOBAO and ZAOBAO DAILY')
   })
-  it('lets a variant as written win over another entity\'s derived form at the same place', () => {
+  it("lets a variant as written win over another entity's derived form at the same place", () => {
     const two = `entities:
   - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}
   - {id: interfax, canonical: Interfax, category: organisation, variants: [RAVOROV]}
@@ -139,7 +138,7 @@ describe('EntityMatcher: case', () => {
     ])
   })
 
-  it('finds words with letters beyond ASCII, which skip the index\'s ASCII filter', () => {
+  it("finds words with letters beyond ASCII, which skip the index's ASCII filter", () => {
     // `\u212A` (KELVIN SIGN) lower-cases to an ASCII `k`: the word must still be looked up.
     expect(found(entity('Kyiv', ['Kiev'], ', ignoreCase: true'), 'KIEV \u212Aiev Kïev')).toEqual(['0-4:"KIEV"→"KYIV"', '5-9:"\u212Aiev"→"Kyiv"'])
     expect(found(entity('Lavrov', ['Łavrov']), 'Łavrov Lavrov')).toEqual(['0-6:"Łavrov"→"Lavrov"'])
@@ -171,11 +170,7 @@ describe('EntityMatcher: many variants that start with one word', () => {
     )
   })
   it('leaves a phrase alone where the text goes on differently', () => {
-    expect(found(yaml, 'Multi 3 Words; Multi 3-Word; Multi 3x Word')).toEqual([
-      '0-5:"Multi"→"Single"',
-      '15-20:"Multi"→"Single"',
-      '29-34:"Multi"→"Single"',
-    ])
+    expect(found(yaml, 'Multi 3 Words; Multi 3-Word; Multi 3x Word')).toEqual(['0-5:"Multi"→"Single"', '15-20:"Multi"→"Single"', '29-34:"Multi"→"Single"'])
   })
 })
 
@@ -209,7 +204,7 @@ describe('EntityMatcher: literal variants', () => {
   })
 
   it('never treats a variant as a regular expression', () => {
-    expect(found(yaml, 'UxSxA U-S-A U.S.Army U.SxA Yajia’an Yajiaxan Jia\'an state-owned visit state owned visit CCC C+')).toEqual([])
+    expect(found(yaml, "UxSxA U-S-A U.S.Army U.SxA Yajia’an Yajiaxan Jia'an state-owned visit state owned visit CCC C+")).toEqual([])
   })
 })
 
@@ -250,7 +245,9 @@ describe('EntityMatcher: context', () => {
   })
 
   it('with before, matches only right before one of the words', () => {
-    expect(clean(EXERCISE, 'the Xi venue; the Xi VENUE; the Xi venues; the Xi, venue')).toBe('the exercise venue; the exercise VENUE; the Xi venues; the Xi, venue')
+    expect(clean(EXERCISE, 'the Xi venue; the Xi VENUE; the Xi venues; the Xi, venue')).toBe(
+      'the exercise venue; the exercise VENUE; the Xi venues; the Xi, venue',
+    )
   })
 
   it('with notAfter, leaves the variant alone after one of the words', () => {
@@ -277,10 +274,9 @@ describe('findChanges: ambiguous variants', () => {
   it('withholds a span that two entities claim with different canonical forms, and reports both as ambiguous', () => {
     const { changes, ambiguous } = findChanges('combat Xi', ruleSet(TWO))
     expect(changes).toEqual([])
-    expect(ambiguous.map((skip) => `${skip.reason}: ${skip.change.start}-${skip.change.end} ${skip.change.rule.id}→${skip.change.after} by ${skip.by?.rule.id}`)).toEqual([
-      'ambiguous: 7-9 exercise→exercise by drill',
-      'ambiguous: 7-9 drill→drill by exercise',
-    ])
+    expect(
+      ambiguous.map((skip) => `${skip.reason}: ${skip.change.start}-${skip.change.end} ${skip.change.rule.id}→${skip.change.after} by ${skip.by?.rule.id}`),
+    ).toEqual(['ambiguous: 7-9 exercise→exercise by drill', 'ambiguous: 7-9 drill→drill by exercise'])
     expect(ambiguous[0]!.by).toBe(ambiguous[1]!.change)
     expect(ambiguous[1]!.by).toBe(ambiguous[0]!.change)
   })

@@ -79,7 +79,9 @@ function protectedSpans(spans: [number, number][]): (start: number, end: number)
   spans.sort((a, b) => a[0] - b[0])
   // furthestEnd[i]: the furthest end among spans[0..i].
   const furthestEnd: number[] = []
-  spans.forEach(([, end], index) => furthestEnd.push(Math.max(end, furthestEnd[index - 1] ?? 0)))
+  spans.forEach(([, end], index) => {
+    furthestEnd.push(Math.max(end, furthestEnd[index - 1] ?? 0))
+  })
   return (start, end) => {
     let low = 0
     let high = spans.length - 1

@@ -64,7 +64,30 @@ describe('expandTemplate', () => {
   it('agrees with String.prototype.replace on any template of tokens and text (property)', () => {
     // A sticky regular expression with a named group, twelve groups in all, some of which never match.
     const source = '(?<word>\\p{L}+)(-)(\\d)?(x)?(y)?(z)?(\\p{L})(b)?(c)?(d)?(e)?(\\p{L}*)'
-    const token = fc.constantFrom('$1', '$2', '$3', '$7', '$9', '$10', '$12', '$13', '$19', '$99', '$0', '$00', '$01', '$<word>', '$<none>', '$<', '>', '$$', '$&', '$`', "$'", '$')
+    const token = fc.constantFrom(
+      '$1',
+      '$2',
+      '$3',
+      '$7',
+      '$9',
+      '$10',
+      '$12',
+      '$13',
+      '$19',
+      '$99',
+      '$0',
+      '$00',
+      '$01',
+      '$<word>',
+      '$<none>',
+      '$<',
+      '>',
+      '$$',
+      '$&',
+      '$`',
+      "$'",
+      '$',
+    )
     const literal = fc.string({ unit: fc.constantFrom('a', '1', '2', ' ', '<', '>', '$'), maxLength: 3 })
     const template = fc.array(fc.oneof(token, literal), { maxLength: 8 }).map((parts) => parts.join(''))
     const prefix = fc.string({ unit: fc.constantFrom('a', ' ', '-', '1'), maxLength: 4 })
@@ -116,7 +139,11 @@ describe('countCaptureGroups', () => {
   })
 
   it('counts groups of a compiled pattern, global and sticky flags included', () => {
-    expect([countCaptureGroups(compilePatternRegExp('^(a)+$', false)), countCaptureGroups(compilePatternRegExp('(a)(b)', true)), countCaptureGroups(/(a)/uy)]).toEqual([1, 2, 1])
+    expect([
+      countCaptureGroups(compilePatternRegExp('^(a)+$', false)),
+      countCaptureGroups(compilePatternRegExp('(a)(b)', true)),
+      countCaptureGroups(/(a)/uy),
+    ]).toEqual([1, 2, 1])
   })
 })
 
@@ -154,8 +181,13 @@ describe('PatternMatcher', () => {
   })
 
   it('applies before and notAfter as lookarounds', () => {
-    expect(found(pattern('Xi', 'exercise', { context: { before: ['venue'] } }), 'Xi venue, Xi venues, Xi  VENUE, Xi')).toEqual(['0-2:"Xi"→"exercise"', '21-23:"Xi"→"exercise"'])
-    expect(found(pattern('Xi', 'exercise', { context: { notAfter: ['President', 'Vice President'] } }), 'President Xi, Vice President Xi, the Xi')).toEqual(['37-39:"Xi"→"exercise"'])
+    expect(found(pattern('Xi', 'exercise', { context: { before: ['venue'] } }), 'Xi venue, Xi venues, Xi  VENUE, Xi')).toEqual([
+      '0-2:"Xi"→"exercise"',
+      '21-23:"Xi"→"exercise"',
+    ])
+    expect(found(pattern('Xi', 'exercise', { context: { notAfter: ['President', 'Vice President'] } }), 'President Xi, Vice President Xi, the Xi')).toEqual([
+      '37-39:"Xi"→"exercise"',
+    ])
   })
 
   it('tests the context before a match once per run of whitespace: a long run stays linear', () => {
@@ -173,7 +205,7 @@ describe('PatternMatcher', () => {
     expect(found(pattern('(X)(i)', '$2$1', { context: { after: ['combat'] } }), 'combat Xi, Xi')).toEqual(['7-9:"Xi"→"iX"'])
   })
 
-  it('reads $` and $\' against the whole text', () => {
+  it("reads $` and $' against the whole text", () => {
     expect(found(pattern('a', "$`|$'"), 'xay')).toEqual(['1-2:"a"→"x|y"'])
   })
 

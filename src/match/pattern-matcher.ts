@@ -33,7 +33,11 @@ type TemplatePart = string | { group: number } | { name: string } | { take: 'who
  * (and named groups or not), exactly as String.prototype.replace reads it. Reading the template with a
  * regex at every match was a sixth of the patterns' time on the bench corpus.
  */
-export function compileTemplate(template: string, groupCount: number, hasNamedGroups: boolean): (match: RegExpExecArray | RegExpMatchArray, text: string) => string {
+export function compileTemplate(
+  template: string,
+  groupCount: number,
+  hasNamedGroups: boolean,
+): (match: RegExpExecArray | RegExpMatchArray, text: string) => string {
   const parts: TemplatePart[] = []
   let last = 0
   const literal = (text: string): void => {

@@ -32,15 +32,12 @@ function anyCaseSource(word: string): string {
     .map((char) => {
       const lower = char.toLowerCase()
       const upper = char.toUpperCase()
-      return lower !== upper && [...lower].length === 1 && [...upper].length === 1
-        ? `[${escapeRegExp(lower)}${escapeRegExp(upper)}]`
-        : escapeRegExp(char)
+      return lower !== upper && [...lower].length === 1 && [...upper].length === 1 ? `[${escapeRegExp(lower)}${escapeRegExp(upper)}]` : escapeRegExp(char)
     })
     .join('')
 }
 
-const alternatives = (phrases: string[]): string =>
-  phrases.map((phrase) => literalSource(phrase, { anyCase: true })).join('|')
+const alternatives = (phrases: string[]): string => phrases.map((phrase) => literalSource(phrase, { anyCase: true })).join('|')
 
 /**
  * Context as lookarounds around a match: `after` / `notAfter` test the words right before it, `before` /

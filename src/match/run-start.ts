@@ -5,14 +5,13 @@ import type { Alternative, Element } from '@eslint-community/regexpp/ast'
 const require = createRequire(import.meta.url)
 const regexpp = (): typeof import('@eslint-community/regexpp') => require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp')
 
-const isSingleCharacter = (element: Element): boolean =>
-  element.type === 'Character' || element.type === 'CharacterSet' || element.type === 'CharacterClass'
+const isSingleCharacter = (element: Element): boolean => element.type === 'Character' || element.type === 'CharacterSet' || element.type === 'CharacterClass'
 
 /** Whether an alternative opens with a greedy `A+` (A one character or class) and ends with a lookbehind. */
 function leadingRunToGuard(alternative: Alternative): { atom: string; rest: string } | null {
   const first = alternative.elements[0]
   const last = alternative.elements[alternative.elements.length - 1]
-  if (!first || first.type !== 'Quantifier' || first.min !== 1 || first.max !== Infinity || !first.greedy) return null
+  if (first?.type !== 'Quantifier' || first.min !== 1 || first.max !== Infinity || !first.greedy) return null
   if (!isSingleCharacter(first.element)) return null
   if (!last || last === first || last.type !== 'Assertion' || last.kind !== 'lookbehind') return null
   return { atom: first.element.raw, rest: alternative.raw.slice(first.raw.length) }

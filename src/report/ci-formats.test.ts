@@ -5,7 +5,11 @@ import { DiagnosticsStream, formatFileDiagnostics } from './diagnostics.js'
 
 function fileWith(path: string, reason: string): VFile {
   const file = new VFile({ path, value: 'Ravorov met Asia Danian.' })
-  const message = file.message(reason, { place: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 8, offset: 7 } }, ruleId: 'known-variant', source: 'mtclean' })
+  const message = file.message(reason, {
+    place: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 8, offset: 7 } },
+    ruleId: 'known-variant',
+    source: 'mtclean',
+  })
   message.fatal = false
   return file
 }
@@ -42,12 +46,20 @@ describe('SARIF', () => {
 
   it('joins the files of a run into one SARIF 2.1.0 run listing only the rules that fired', () => {
     let out = ''
-    const stream = new DiagnosticsStream('sarif', (text) => (out += text), (id) => ({ id, shortDescription: { text: `about ${id}` } }))
+    const stream = new DiagnosticsStream(
+      'sarif',
+      (text) => (out += text),
+      (id) => ({ id, shortDescription: { text: `about ${id}` } }),
+    )
     stream.add(formatFileDiagnostics(fileWith('a.txt', 'one'), 'sarif'))
     stream.add(formatFileDiagnostics(new VFile({ path: 'b.txt', value: '' }), 'sarif'))
     stream.add(formatFileDiagnostics(fileWith('c.txt', 'two'), 'sarif'))
     stream.end()
-    const log = JSON.parse(out) as { version: string; $schema: string; runs: { tool: { driver: { name: string; rules: unknown[] } }; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }
+    const log = JSON.parse(out) as {
+      version: string
+      $schema: string
+      runs: { tool: { driver: { name: string; rules: unknown[] } }; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[]
+    }
     expect(log.version).toBe('2.1.0')
     expect(log.$schema).toMatch(/sarif-2\.1\.0/)
     expect(log.runs).toHaveLength(1)
@@ -64,7 +76,7 @@ describe('SARIF', () => {
 })
 
 describe('the text format with colour', () => {
-  it('keeps the reporter\'s escapes and shows the file\'s own control characters visibly', () => {
+  it("keeps the reporter's escapes and shows the file's own control characters visibly", () => {
     const out = formatFileDiagnostics(fileWith('a\u001b[2J.txt', 'bad \u001b]0;title\u0007'), 'text', { color: true })
     expect(out).toContain('\u001b[33m') // the reporter's yellow "warning"
     expect(out).toContain('a\\u001b[2J.txt')

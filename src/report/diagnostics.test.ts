@@ -6,7 +6,11 @@ import { formatFileDiagnostics, terminalWidth } from './diagnostics.js'
 // Messages as the checks write them on a seed sentence: one short, one long (a rule's place), one with Chinese.
 function checkedFile(): VFile {
   const file = new VFile({ value: 'Ravorov met Asia Danian in Beijing.Patrushev said 拉夫罗夫 agreed.', path: 'in/a.txt' })
-  file.message('Missing space after `.`', { place: { start: { line: 1, column: 28 }, end: { line: 1, column: 45 } }, ruleId: 'missing-space', source: 'mtclean' })
+  file.message('Missing space after `.`', {
+    place: { start: { line: 1, column: 28 }, end: { line: 1, column: 45 } },
+    ruleId: 'missing-space',
+    source: 'mtclean',
+  })
   file.message('`Asia Danian` is a known variant of `ASEAN`: fixable by rule asean (node_modules/mtclean/rules/organisations.yaml:60:5)', {
     place: { start: { line: 1, column: 13 }, end: { line: 1, column: 24 } },
     ruleId: 'known-variant',

@@ -26,7 +26,8 @@ export function terminalWidth(stdout: { isTTY?: boolean; columns?: number } = pr
 function unixLines(file: VFile): string {
   const lines: string[] = []
   for (const message of file.messages) {
-    const place = message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: message.line, column: message.column }, end: undefined }
+    const place =
+      message.place && 'start' in message.place ? message.place : { start: message.place ?? { line: message.line, column: message.column }, end: undefined }
     const start = `${place.start.line ?? 1}:${place.start.column ?? 1}`
     const end = place.end ? `-${place.end.line}:${place.end.column}` : ''
     const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'

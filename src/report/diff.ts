@@ -96,8 +96,8 @@ export function gitQuoted(name: string): string {
   if (!/[\u0000-\u001f"\\\u007f-\uffff]/.test(name)) return name
   let quoted = ''
   for (const byte of Buffer.from(name, 'utf8')) {
-    const escape = C_ESCAPES[byte]
-    if (escape) quoted += `\\${escape}`
+    const escaped = C_ESCAPES[byte]
+    if (escaped) quoted += `\\${escaped}`
     else if (byte < 0x20 || byte >= 0x7f) quoted += `\\${byte.toString(8).padStart(3, '0')}`
     else quoted += String.fromCharCode(byte)
   }
@@ -121,6 +121,10 @@ export function unifiedDiff(results: FileResult[]): string {
  * A file's part of changes.diff made again from the record (`mtclean report`, `report merge`): its path as
  * the report gives it (relative to the run's folder, as the diff's are), its texts and its applied changes.
  */
-export function recordDiff(file: string, texts: { source: string; output: string }, changes: { start: number; end: number; before: string; after: string }[]): string {
+export function recordDiff(
+  file: string,
+  texts: { source: string; output: string },
+  changes: { start: number; end: number; before: string; after: string }[],
+): string {
   return fileDiff({ input: { displayPath: file }, source: texts.source, output: texts.output, applied: changes } as unknown as FileResult)
 }

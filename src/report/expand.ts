@@ -29,7 +29,10 @@ function replaceSpans(text: string, spans: Replacement[]): string {
 type TextEdits = Pick<StoredChange, 'start' | 'end' | 'before' | 'after'>
 
 export const cleanedText = (source: string, changes: TextEdits[]): string =>
-  replaceSpans(source, changes.map((change) => ({ start: change.start, end: change.end, text: change.after })))
+  replaceSpans(
+    source,
+    changes.map((change) => ({ start: change.start, end: change.end, text: change.after })),
+  )
 
 /** The source as the run read it, from its cleaned copy: each applied change undone. */
 function undoneText(copy: string, changes: TextEdits[]): string {
@@ -93,9 +96,13 @@ export function expandFile(file: StoredFile, rules: Map<string, RuleCount>, plac
   const needsText = file.changes.length > 0 || skipped.length > 0
   const copyPath = path.join(place.outFolder, file.copy)
   // A path that leaves the run's folder is not read (`apply` refuses it, naming it): only the copy tells the text then.
-  const known = texts ?? (needsText ? runTexts(file, staysInside(file.path) ? path.resolve(place.base, file.path) : undefined, copyPath) : { source: '', output: '' })
+  const known =
+    texts ?? (needsText ? runTexts(file, staysInside(file.path) ? path.resolve(place.base, file.path) : undefined, copyPath) : { source: '', output: '' })
   if (!known) {
-    throw new ConfigError(`${file.path}: the source changed since the run and its cleaned copy ${file.copy} is gone or changed; run \`mtclean clean\` again`, place.shown)
+    throw new ConfigError(
+      `${file.path}: the source changed since the run and its cleaned copy ${file.copy} is gone or changed; run \`mtclean clean\` again`,
+      place.shown,
+    )
   }
   const { toPoint } = location(known.source)
   const describe = (change: StoredChange): ReportedChange => {
@@ -137,5 +144,11 @@ export const rulesById = (rules: RuleCount[]): Map<string, RuleCount> => new Map
 /** The whole report as every command reads it. */
 export function expandReport(stored: StoredReport, place: RecordPlace): Report {
   const rules = rulesById(stored.rules)
-  return { run: stored.run, summary: stored.summary, rules: stored.rules, files: stored.files.map((file) => expandFile(file, rules, place)), failures: stored.failures }
+  return {
+    run: stored.run,
+    summary: stored.summary,
+    rules: stored.rules,
+    files: stored.files.map((file) => expandFile(file, rules, place)),
+    failures: stored.failures,
+  }
 }

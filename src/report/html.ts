@@ -11,9 +11,9 @@ const DIFF2HTML_CSS = bundled('css/diff2html.min.css')
 const DIFF2HTML_UI = bundled('js/diff2html-ui-base.min.js')
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-export const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!)
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!)
 
-const visible = (text: string): string => escape(visibleWhitespace(text))
+const visible = (text: string): string => escapeHtml(visibleWhitespace(text))
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1.5rem; color: #1f2328; }
@@ -44,13 +44,13 @@ export function changeCell(change: ReportedChange): string {
   const { left, right } = touchingWords(change.context)
   const removed = change.before ? `<del>${visible(change.before)}</del>` : ''
   const added = change.after ? `<ins>${visible(change.after)}</ins>` : ''
-  return `<code>${escape(left)}${removed}${added}${escape(right)}</code>`
+  return `<code>${escapeHtml(left)}${removed}${added}${escapeHtml(right)}</code>`
 }
 
 /** `text` (escaped HTML) as a link to where `rule` is defined, relative to where report.html is opened. */
 function toRule(text: string, rule: string, place: ReportPlace): string {
   const href = ruleDefinitionUrl(rule, place)
-  return href ? `<a class="rule" href="${escape(href)}" title="${escape(rule)}">${text}</a>` : text
+  return href ? `<a class="rule" href="${escapeHtml(href)}" title="${escapeHtml(rule)}">${text}</a>` : text
 }
 
 const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambiguous', rejected: 'rejected', undecided: 'not accepted' }
@@ -58,8 +58,8 @@ const WHY: Record<SkipReason, string> = { overlap: 'overlap', ambiguous: 'ambigu
 /** A finding in its line: `<mark>` around `line[start, end)`, with up to 60 characters either side (escaped HTML). */
 export function markedInLine(line: string, start: number, end: number): string {
   return (
-    `${start > 60 ? '…' : ''}${escape(line.slice(Math.max(0, start - 60), start))}<mark>${escape(line.slice(start, end))}</mark>` +
-    `${escape(line.slice(end, end + 60))}${end + 60 < line.length ? '…' : ''}`
+    `${start > 60 ? '…' : ''}${escapeHtml(line.slice(Math.max(0, start - 60), start))}<mark>${escapeHtml(line.slice(start, end))}</mark>` +
+    `${escapeHtml(line.slice(end, end + 60))}${end + 60 < line.length ? '…' : ''}`
   )
 }
 
@@ -67,8 +67,8 @@ function findingRow(finding: ReportedFinding, lines: string[]): string {
   const line = lines[finding.line - 1] ?? ''
   const start = finding.column - 1
   const context = markedInLine(line, start, finding.endLine === finding.line ? finding.endColumn - 1 : line.length)
-  const expected = finding.expected.length > 0 ? finding.expected.map((text) => `<code>${escape(text)}</code>`).join(' or ') : ''
-  return `<tr class="finding"><td>${finding.line}:${finding.column}</td><td><a href="${escape(finding.url)}">${escape(finding.ruleId)}</a></td><td>${escape(finding.reason)}<br><code>${context}</code></td><td>${expected}</td></tr>`
+  const expected = finding.expected.length > 0 ? finding.expected.map((text) => `<code>${escapeHtml(text)}</code>`).join(' or ') : ''
+  return `<tr class="finding"><td>${finding.line}:${finding.column}</td><td><a href="${escapeHtml(finding.url)}">${escapeHtml(finding.ruleId)}</a></td><td>${escapeHtml(finding.reason)}<br><code>${context}</code></td><td>${expected}</td></tr>`
 }
 
 /**
@@ -78,19 +78,23 @@ function findingRow(finding: ReportedFinding, lines: string[]): string {
  * cost more than cleaning the files.
  */
 export function htmlFile(file: ReportedFile, diff: string, output: string, place: ReportPlace): string {
-  const parts = [`<section class="file"><h2>${escape(file.path)}</h2>`]
-  parts.push(`<p>${file.changes.length} change(s) → <code>${escape(file.output)}</code></p>`)
+  const parts = [`<section class="file"><h2>${escapeHtml(file.path)}</h2>`]
+  parts.push(`<p>${file.changes.length} change(s) → <code>${escapeHtml(file.output)}</code></p>`)
   if (file.changes.length > 0 || file.skipped.length > 0) {
     parts.push('<table class="data changes"><tr><th>where</th><th>rule</th><th>change</th><th>decision</th><th>id</th></tr>')
     for (const change of file.changes) {
-      parts.push(`<tr><td>${change.line}:${change.column}</td><td>${toRule(escape(change.ruleId), change.rule, place)}</td><td>${changeCell(change)}</td><td><span class="badge ${change.decision}">${change.decision}</span></td><td><code>${change.id}</code></td></tr>`)
+      parts.push(
+        `<tr><td>${change.line}:${change.column}</td><td>${toRule(escapeHtml(change.ruleId), change.rule, place)}</td><td>${changeCell(change)}</td><td><span class="badge ${change.decision}">${change.decision}</span></td><td><code>${change.id}</code></td></tr>`,
+      )
     }
     for (const skip of file.skipped) {
-      parts.push(`<tr><td>${skip.line}:${skip.column}</td><td>${toRule(escape(skip.ruleId), skip.rule, place)}</td><td>${changeCell(skip)}</td><td><span class="badge ${skip.reason}">${WHY[skip.reason]}</span></td><td><code>${skip.id}</code></td></tr>`)
+      parts.push(
+        `<tr><td>${skip.line}:${skip.column}</td><td>${toRule(escapeHtml(skip.ruleId), skip.rule, place)}</td><td>${changeCell(skip)}</td><td><span class="badge ${skip.reason}">${WHY[skip.reason]}</span></td><td><code>${skip.id}</code></td></tr>`,
+      )
     }
     parts.push('</table>')
   }
-  if (diff) parts.push(`<div class="diff"><pre class="diff-source" hidden>${escape(diff)}</pre></div>`)
+  if (diff) parts.push(`<div class="diff"><pre class="diff-source" hidden>${escapeHtml(diff)}</pre></div>`)
   if (file.findings.length > 0) {
     parts.push(`<h3>Open findings in the cleaned copy (${file.findings.length})</h3>`)
     parts.push('<table class="data findings"><tr><th>where</th><th>check</th><th>problem</th><th>suggestion</th></tr>')
@@ -151,9 +155,14 @@ export function htmlHead(report: Report, place: ReportPlace): string {
   const rows: string[] = []
   const idle: string[] = []
   report.files.forEach((file, index) => {
-    if (!hasSomethingToDo(file)) return idle.push(`<li><code>${escape(file.path)}</code></li>`)
+    if (!hasSomethingToDo(file)) {
+      idle.push(`<li><code>${escapeHtml(file.path)}</code></li>`)
+      return
+    }
     const counts = countsOf(file)
-    rows.push(`<tr><td><a href="#file-${index}">${escape(file.path)}</a></td><td class="num">${counts.changes}</td><td class="num">${counts.skipped}</td>${checked ? `<td class="num">${counts.findings}</td>` : ''}</tr>`)
+    rows.push(
+      `<tr><td><a href="#file-${index}">${escapeHtml(file.path)}</a></td><td class="num">${counts.changes}</td><td class="num">${counts.skipped}</td>${checked ? `<td class="num">${counts.findings}</td>` : ''}</tr>`,
+    )
   })
   return `<!doctype html>
 <html lang="en">
@@ -167,11 +176,17 @@ export function htmlHead(report: Report, place: ReportPlace): string {
 <body>
 <h1>mtclean report</h1>
 <div class="summary">${stat(summary.files, 'files')}${stat(summary.changes, 'changes')}${stat(summary.accepted, 'accepted')}${stat(summary.rejected, 'rejected')}${stat(summary.skipped, 'not applied')}${checked ? stat(summary.findings, 'open findings') : ''}</div>
-${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escape(failure.path)}</code>: ${escape(failure.error)}</li>`).join('')}</ul>\n` : ''}<h2>Files</h2>
+${report.failures.length > 0 ? `<h2>Files not cleaned</h2><ul>${report.failures.map((failure) => `<li><code>${escapeHtml(failure.path)}</code>: ${escapeHtml(failure.error)}</li>`).join('')}</ul>\n` : ''}<h2>Files</h2>
 ${rows.length > 0 ? `<table class="data files"><tr><th>file</th><th class="num">changes</th><th class="num">not applied</th>${checked ? '<th class="num">open findings</th>' : ''}</tr>\n${rows.join('\n')}\n</table>\n<p><button id="open-all" type="button">Open every file</button></p>\n` : ''}${idle.length > 0 ? `<details class="idle"><summary>${idle.length} file(s) with nothing to do</summary><ul>${idle.join('')}</ul></details>\n` : ''}
 <h2>Changes per rule</h2>
 <table class="data rules"><tr><th>rule</th><th>category</th><th class="num">changes</th><th>defined at</th></tr>
-${report.rules.filter((rule) => rule.count > 0).map((rule) => `<tr><td>${escape(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escape(rule.rule)}</code>`, rule.rule, place)}</td></tr>`).join('\n')}
+${report.rules
+  .filter((rule) => rule.count > 0)
+  .map(
+    (rule) =>
+      `<tr><td>${escapeHtml(rule.ruleId)}</td><td>${rule.category}</td><td class="num">${rule.count}</td><td>${toRule(`<code>${escapeHtml(rule.rule)}</code>`, rule.rule, place)}</td></tr>`,
+  )
+  .join('\n')}
 </table>
 ${rows.length > 0 ? '<h2>Each file</h2>\n' : ''}`
 }
@@ -186,7 +201,7 @@ export function htmlFolded(file: ReportedFile, index: number, piece: string): st
   const parts = [`${counts.changes} change(s)`]
   if (counts.skipped) parts.push(`${counts.skipped} not applied`)
   if (counts.findings) parts.push(`${counts.findings} open finding(s)`)
-  return `<details class="file" id="file-${index}" data-piece="${escape(piece)}"><summary><code>${escape(file.path)}</code> — ${parts.join(', ')}</summary></details>\n`
+  return `<details class="file" id="file-${index}" data-piece="${escapeHtml(piece)}"><summary><code>${escapeHtml(file.path)}</code> — ${parts.join(', ')}</summary></details>\n`
 }
 
 /** The script that puts a file's section (`htmlFile`) into the page. */

@@ -36,7 +36,7 @@ describe('report.json written a file at a time', () => {
   }
 })
 
-describe('derivedCopy: where clean puts a copy, from the run\'s inputs', () => {
+describe("derivedCopy: where clean puts a copy, from the run's inputs", () => {
   it('below the first input folder that holds the file, or by name for a file given as an input', () => {
     expect(derivedCopy('corpus/00/a.txt', ['corpus'])).toBe('00/a.txt')
     expect(derivedCopy('corpus/00/a.txt', ['corpus/00', 'corpus'])).toBe('a.txt')

@@ -13,7 +13,14 @@ export function jsonFileEntry(file: StoredFile, inputs: string[]): string {
 
 /** What goes before and after the entries (joined by `,\n`); with no entries, the whole report. */
 export function jsonFrame(report: Omit<StoredReport, 'files' | 'version'>, entries: number): { head: string; tail: string } {
-  const ordered = { version: REPORT_VERSION, run: report.run, summary: report.summary, rules: report.rules, files: entries > 0 ? [FILES_PLACEHOLDER] : [], failures: report.failures }
+  const ordered = {
+    version: REPORT_VERSION,
+    run: report.run,
+    summary: report.summary,
+    rules: report.rules,
+    files: entries > 0 ? [FILES_PLACEHOLDER] : [],
+    failures: report.failures,
+  }
   const whole = `${JSON.stringify(ordered, null, 2)}\n`
   if (entries === 0) return { head: whole, tail: '' }
   const marker = `${ENTRY_INDENT}${JSON.stringify(FILES_PLACEHOLDER)}`

@@ -15,7 +15,7 @@ function code(text: string): string {
 }
 
 /** `[text](url)`: a link that works where report.md is read (the output folder), on GitHub as in an editor. */
-const linked = (text: string, url: string | undefined): string => 
+const linked = (text: string, url: string | undefined): string =>
   url ? `[${text.replace(/[[\]|]/g, '\\$&')}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : text
 
 /** The change with the rest of the words it touches, as a reader sees it (`China -Russia` → `China-Russia`). */

@@ -103,7 +103,17 @@ export function mergeRules(tables: RuleCount[][], order: Map<string, number> | u
 
 /** The run's totals, added up again from the merged files and failures. */
 function summaryOf(files: StoredFile[], failures: Report['failures'], rules: RuleCount[]): Report['summary'] {
-  const summary = { files: files.length, changedFiles: 0, changes: 0, accepted: 0, rejected: 0, skipped: 0, findings: 0, failed: failures.length, rulesFired: rules.filter((rule) => rule.count > 0).length }
+  const summary = {
+    files: files.length,
+    changedFiles: 0,
+    changes: 0,
+    accepted: 0,
+    rejected: 0,
+    skipped: 0,
+    findings: 0,
+    failed: failures.length,
+    rulesFired: rules.filter((rule) => rule.count > 0).length,
+  }
   for (const file of files) {
     if (file.changes.length > 0) summary.changedFiles++
     summary.changes += file.changes.length
@@ -132,7 +142,8 @@ function moveFile(from: string, to: string): void {
 
 /** Removes what a shard's run wrote besides its copies, then its folders if nothing else is left in them. */
 function removeShard(shard: Shard): void {
-  for (const name of [REPORT_FILES.json, REPORT_FILES.diff, REPORT_FILES.markdown, REPORT_FILES.html, MANIFEST]) rmSync(path.join(shard.folder, name), { force: true })
+  for (const name of [REPORT_FILES.json, REPORT_FILES.diff, REPORT_FILES.markdown, REPORT_FILES.html, MANIFEST])
+    rmSync(path.join(shard.folder, name), { force: true })
   const removeEmpty = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) removeEmpty(path.join(folder, entry.name))
     if (readdirSync(folder).length === 0) rmdirSync(folder)
@@ -146,7 +157,8 @@ function checkOutFolder(outFolder: string, shards: Shard[], cwd: string): void {
   if (!statSync(outFolder).isDirectory()) throw new ConfigError('is not a folder', displayPathOf(outFolder, cwd))
   const shardNames = new Set(shards.map((shard) => path.relative(outFolder, shard.folder)))
   for (const name of readdirSync(outFolder)) {
-    if (!shardNames.has(name)) throw new ConfigError(`holds ${JSON.stringify(name)}, which is not one of the shards: merge into a new folder`, displayPathOf(outFolder, cwd))
+    if (!shardNames.has(name))
+      throw new ConfigError(`holds ${JSON.stringify(name)}, which is not one of the shards: merge into a new folder`, displayPathOf(outFolder, cwd))
   }
 }
 
@@ -159,7 +171,8 @@ function checkOutFolder(outFolder: string, shards: Shard[], cwd: string): void {
  */
 export function mergeShards(outFolder: string, shardFolders: string[], cwd: string): StoredReport {
   if (shardFolders.length === 0) throw new ConfigError('name the shards to merge (the --out folders of the sharded runs)', 'report merge')
-  if (decisionsInAny(shardFolders)) throw new ConfigError('has a decisions.json: a shard is a fresh run of its part; merge before deciding', displayPathOf(decisionsInAny(shardFolders)!, cwd))
+  if (decisionsInAny(shardFolders))
+    throw new ConfigError('has a decisions.json: a shard is a fresh run of its part; merge before deciding', displayPathOf(decisionsInAny(shardFolders)!, cwd))
   const shards = shardFolders.map((folder) => readShard(folder, cwd))
   for (const shard of shards.slice(1)) checkAlike(shards[0]!, shard)
   checkOutFolder(outFolder, shards, cwd)
@@ -176,7 +189,10 @@ export function mergeShards(outFolder: string, shardFolders: string[], cwd: stri
   }
   entries.sort((a, b) => byCodeUnits(a.file.path, b.file.path))
   const failures = shards.flatMap((shard) => shard.report.failures).sort((a, b) => byCodeUnits(a.path, b.path))
-  const rules = mergeRules(shards.map((shard) => shard.report.rules), ruleSetOrder(shards[0]!.report.run, shards[0]!.base))
+  const rules = mergeRules(
+    shards.map((shard) => shard.report.rules),
+    ruleSetOrder(shards[0]!.report.run, shards[0]!.base),
+  )
   const files = entries.map((entry) => entry.file)
   const inputs = [...new Set(shards.flatMap((shard) => shard.report.run.inputs))].sort(byCodeUnits)
   const first = shards[0]!.report.run
@@ -197,7 +213,11 @@ export function mergeShards(outFolder: string, shardFolders: string[], cwd: stri
   const diff = files
     .map((file) => {
       const texts = runTexts(file, path.resolve(base, file.path), path.join(outFolder, file.copy))
-      if (!texts) throw new ConfigError(`${file.path}: the source changed since the shard's run and its cleaned copy is gone or changed; run the shard again`, displayPathOf(outFolder, cwd))
+      if (!texts)
+        throw new ConfigError(
+          `${file.path}: the source changed since the shard's run and its cleaned copy is gone or changed; run the shard again`,
+          displayPathOf(outFolder, cwd),
+        )
       return recordDiff(file.path, texts, file.changes)
     })
     .join('')

@@ -32,12 +32,27 @@ const skip = {
 const finding = {
   type: 'object',
   required: ['ruleId', 'reason', 'line', 'column', 'endLine', 'endColumn', 'actual', 'expected'],
-  properties: { ruleId: string, reason: string, line: integer, column: integer, endLine: integer, endColumn: integer, actual: string, expected: { type: 'array', items: string } },
+  properties: {
+    ruleId: string,
+    reason: string,
+    line: integer,
+    column: integer,
+    endLine: integer,
+    endColumn: integer,
+    actual: string,
+    expected: { type: 'array', items: string },
+  },
 }
 const run = {
   type: 'object',
   required: ['base', 'inputs', 'rules', 'rulesHash', 'checked'],
-  properties: { base: string, inputs: { type: 'array', items: string }, rules: { type: ['array', 'null'], items: string }, rulesHash: string, checked: { type: 'boolean' } },
+  properties: {
+    base: string,
+    inputs: { type: 'array', items: string },
+    rules: { type: ['array', 'null'], items: string },
+    rulesHash: string,
+    checked: { type: 'boolean' },
+  },
 }
 
 /** What `review`, `apply`, `status`, the views and `report merge` rely on in a report.json. */
@@ -50,7 +65,11 @@ const reportSchema = {
     summary: { type: 'object', additionalProperties: integer },
     rules: {
       type: 'array',
-      items: { type: 'object', required: ['ruleId', 'category', 'rule', 'count'], properties: { ruleId: string, category: string, rule: string, count: integer } },
+      items: {
+        type: 'object',
+        required: ['ruleId', 'category', 'rule', 'count'],
+        properties: { ruleId: string, category: string, rule: string, count: integer },
+      },
     },
     files: {
       type: 'array',
@@ -93,12 +112,16 @@ export function loadStoredReport(outFolder: string, displayFolder: string): Stor
   if (!validate(data)) {
     const [first] = validate.errors ?? []
     const where = first?.instancePath ? first.instancePath.slice(1) : 'the file'
-    throw new ConfigError(`not a report of mtclean (or made by an older version): ${where} ${first?.message ?? 'is invalid'}; run \`mtclean clean\` again`, shown)
+    throw new ConfigError(
+      `not a report of mtclean (or made by an older version): ${where} ${first?.message ?? 'is invalid'}; run \`mtclean clean\` again`,
+      shown,
+    )
   }
   const stored = data as StoredReport
   for (const file of stored.files) {
     file.copy ??= derivedCopy(file.path, stored.run.inputs) ?? ''
-    if (file.copy === '') throw new ConfigError(`files: ${JSON.stringify(file.path)} has no "copy" and is under none of run.inputs; run \`mtclean clean\` again`, shown)
+    if (file.copy === '')
+      throw new ConfigError(`files: ${JSON.stringify(file.path)} has no "copy" and is under none of run.inputs; run \`mtclean clean\` again`, shown)
   }
   if (path.isAbsolute(stored.run.base)) throw new ConfigError('run.base must be a relative path: refused', shown)
   return stored
@@ -114,6 +137,11 @@ export const loadRunInfo = (outFolder: string, displayFolder: string): RunInfo =
  */
 export function loadReport(outFolder: string, displayFolder: string, options: { linksFrom?: string } = {}): Report {
   const stored = loadStoredReport(outFolder, displayFolder)
-  const place = { outFolder, base: path.resolve(outFolder, stored.run.base), shown: `${displayFolder}/${REPORT_FILES.json}`, linksFrom: options.linksFrom ?? outFolder }
+  const place = {
+    outFolder,
+    base: path.resolve(outFolder, stored.run.base),
+    shown: `${displayFolder}/${REPORT_FILES.json}`,
+    linksFrom: options.linksFrom ?? outFolder,
+  }
   return expandReport(stored, place)
 }

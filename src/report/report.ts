@@ -132,7 +132,8 @@ export const hashText = (text: string): string => createHash('sha256').update(te
 export const sourceHashOf = (text: string): string => hashText(text).slice(0, 16)
 
 /** Whether a full sha256 (decisions.json keeps those) is of the text a report's `sourceHash` was made from. */
-export const isSourceHash = (fullHash: string | undefined, sourceHash: string): boolean => fullHash !== undefined && sourceHash.length >= 16 && fullHash.startsWith(sourceHash)
+export const isSourceHash = (fullHash: string | undefined, sourceHash: string): boolean =>
+  fullHash !== undefined && sourceHash.length >= 16 && fullHash.startsWith(sourceHash)
 
 /**
  * One file's entry in report.json, made from the run's result: the same change list that made its cleaned
@@ -146,7 +147,14 @@ export function recordFile(
   decisionOf: (id: string) => Decision | undefined = () => undefined,
 ): StoredFile {
   const ids = result.ids
-  const edit = (change: Change, id: string) => ({ id, ruleId: change.rule.id, start: change.start, end: change.end, before: change.before, after: change.after })
+  const edit = (change: Change, id: string) => ({
+    id,
+    ruleId: change.rule.id,
+    start: change.start,
+    end: change.end,
+    before: change.before,
+    after: change.after,
+  })
   const file: StoredFile = {
     path: place.path,
     copy: place.copy,

@@ -20,8 +20,11 @@ export function textHead(report: Report): string {
 export function textFile(file: ReportedFile): string {
   const lines: string[] = []
   const where = (line: number, column: number): string => `${visibleControls(file.path)}:${line}:${column}`
-  for (const change of file.changes) lines.push(`${where(change.line, change.column)}  ${change.decision}  ${change.ruleId}  ${shown(change.before)} → ${shown(change.after)}  ${change.id}`)
-  for (const skip of file.skipped) lines.push(`${where(skip.line, skip.column)}  not applied (${skip.reason})  ${skip.ruleId}  ${shown(skip.before)} → ${shown(skip.after)}  ${skip.id}`)
-  for (const finding of file.findings) lines.push(`${visibleControls(file.output)}:${finding.line}:${finding.column}  finding  ${finding.ruleId}  ${visibleControls(finding.reason)}`)
+  for (const change of file.changes)
+    lines.push(`${where(change.line, change.column)}  ${change.decision}  ${change.ruleId}  ${shown(change.before)} → ${shown(change.after)}  ${change.id}`)
+  for (const skip of file.skipped)
+    lines.push(`${where(skip.line, skip.column)}  not applied (${skip.reason})  ${skip.ruleId}  ${shown(skip.before)} → ${shown(skip.after)}  ${skip.id}`)
+  for (const finding of file.findings)
+    lines.push(`${visibleControls(file.output)}:${finding.line}:${finding.column}  finding  ${finding.ruleId}  ${visibleControls(finding.reason)}`)
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }

@@ -40,7 +40,13 @@ export interface ReportView {
 const pieceName = (index: number): string => `${index}.js`
 
 export const VIEWS = {
-  md: { name: 'md', file: REPORT_FILES.markdown, head: (report, { place }) => markdownHead(report, place), entry: (file) => markdownFile(file), tail: () => '' },
+  md: {
+    name: 'md',
+    file: REPORT_FILES.markdown,
+    head: (report, { place }) => markdownHead(report, place),
+    entry: (file) => markdownFile(file),
+    tail: () => '',
+  },
   html: {
     name: 'html',
     file: REPORT_FILES.html,
@@ -65,7 +71,13 @@ export const FILE_VIEWS: ViewName[] = ['md', 'html']
 export const piecesFolderOf = (viewFile: string): string => `${path.basename(viewFile, path.extname(viewFile))}-files`
 
 /** A view's whole text, a piece at a time; `writePiece` gets each file's piece, if the view has them. */
-export function renderView(view: ReportView, report: Report, context: ViewContext, write: (text: string) => void, writePiece?: (name: string, text: string) => void): void {
+export function renderView(
+  view: ReportView,
+  report: Report,
+  context: ViewContext,
+  write: (text: string) => void,
+  writePiece?: (name: string, text: string) => void,
+): void {
   write(view.head(report, context))
   report.files.forEach((file, index) => {
     write(view.entry(file, index, context))
@@ -79,12 +91,21 @@ export function renderView(view: ReportView, report: Report, context: ViewContex
  * The record of the run in `outFolder`, ready for views read from `readFrom` (the links in them are made
  * from there): report.json with each file's texts found again when a view asks for them.
  */
-export function viewSource(outFolder: string, displayFolder: string, readFrom: string, pieces = piecesFolderOf(REPORT_FILES.html)): { report: Report; context: ViewContext } {
+export function viewSource(
+  outFolder: string,
+  displayFolder: string,
+  readFrom: string,
+  pieces = piecesFolderOf(REPORT_FILES.html),
+): { report: Report; context: ViewContext } {
   const report = loadReport(outFolder, displayFolder, { linksFrom: readFrom })
   const base = path.resolve(outFolder, report.run.base)
   const texts = (file: ReportedFile): RunTexts => {
     const known = runTexts(file, path.resolve(base, file.path), path.join(outFolder, file.copy))
-    if (!known) throw new ConfigError(`${file.path}: the source changed since the run and its cleaned copy is gone or changed; run \`mtclean clean\` again`, `${displayFolder}/${REPORT_FILES.json}`)
+    if (!known)
+      throw new ConfigError(
+        `${file.path}: the source changed since the run and its cleaned copy is gone or changed; run \`mtclean clean\` again`,
+        `${displayFolder}/${REPORT_FILES.json}`,
+      )
     return known
   }
   // The reports' paths are relative to the run's folder: links to rule files are made from there.
@@ -101,13 +122,23 @@ export function writeViewFile(view: ReportView, report: Report, context: ViewCon
   mkdirSync(path.dirname(target), { recursive: true })
   if (view.piece && existsSync(piecesFolder)) {
     const foreign = readdirSync(piecesFolder).filter((name) => !/^\d+\.js$/.test(name))
-    if (foreign.length > 0) throw new ConfigError(`holds ${JSON.stringify(foreign[0])}, which is not a piece of a report: move it, or write the view elsewhere`, path.join(path.dirname(shown), context.pieces))
+    if (foreign.length > 0)
+      throw new ConfigError(
+        `holds ${JSON.stringify(foreign[0])}, which is not a piece of a report: move it, or write the view elsewhere`,
+        path.join(path.dirname(shown), context.pieces),
+      )
   }
   const staged = new StagedFile(target)
   const stagedPieces = view.piece ? tempPathFor(piecesFolder) : undefined
   try {
     if (stagedPieces) mkdirSync(stagedPieces)
-    renderView(view, report, context, (text) => staged.append(text), stagedPieces ? (name, text) => writeFileSync(path.join(stagedPieces, name), text) : undefined)
+    renderView(
+      view,
+      report,
+      context,
+      (text) => staged.append(text),
+      stagedPieces ? (name, text) => writeFileSync(path.join(stagedPieces, name), text) : undefined,
+    )
     if (stagedPieces) {
       rmSync(piecesFolder, { recursive: true, force: true })
       renameSync(stagedPieces, piecesFolder)

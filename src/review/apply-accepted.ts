@@ -67,7 +67,8 @@ function writableTarget(record: RunRecord, file: ReportedFile): { target: string
   try {
     if (lstatSync(source).isSymbolicLink()) {
       target = realpathSync(source)
-      if (!isInside(target, realpathSync(record.base))) throw new ConfigError('a link to a file outside the folder the report was made in: not changed', record.shown(file))
+      if (!isInside(target, realpathSync(record.base)))
+        throw new ConfigError('a link to a file outside the folder the report was made in: not changed', record.shown(file))
     }
     const stats = statSync(target)
     if (!stats.isFile()) throw new ConfigError('not a regular file: not changed', record.shown(file))
@@ -101,7 +102,8 @@ function applyToFile(record: RunRecord, file: ReportedFile, accepted: DecidableC
     source,
     fitting.map((change, order) => ({ start: change.start, end: change.end, after: change.after, rule: { order }, change })),
   )
-  for (const skip of result.skipped) notApplied.push({ change: skip.change.change, why: `overlaps accepted change ${skip.by?.change.id ?? ''}: reject one of them` })
+  for (const skip of result.skipped)
+    notApplied.push({ change: skip.change.change, why: `overlaps accepted change ${skip.by?.change.id ?? ''}: reject one of them` })
   const applied = result.applied.map((each) => each.change)
   if (applied.length === 0) return { kind: 'not-applied', file: shown, notApplied }
   const backup = options.backup ? backUp(target) : undefined

@@ -82,8 +82,7 @@ export function loadDecisions(outFolder: string, displayPath = decisionsPath(out
   return record
 }
 
-const sortedObject = <T>(map: Map<string, T>): Record<string, T> =>
-  Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+const sortedObject = <T>(map: Map<string, T>): Record<string, T> => Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
 /** Written atomically, keys in order, no timestamps: the same record gives the same bytes. */
 export function saveDecisions(outFolder: string, record: ReviewRecord): void {

@@ -79,7 +79,10 @@ export function planReview(record: RunRecord, options: PlanOptions): ReviewPlan 
       contextBefore: lineOf(change.context.before, false),
       contextAfter: lineOf(change.context.after, true),
     }))
-    const copy = applyChanges(source, file.changes.map((change) => ({ ...change, rule: { order: 0 } }))).output
+    const copy = applyChanges(
+      source,
+      file.changes.map((change) => ({ ...change, rule: { order: 0 } })),
+    ).output
     const map = new OffsetMap(file.changes)
     const rejected = decidable.filter((change) => record.stateOf(change.id) === 'rejected').map((change) => map.toOutput(change))
     const found = record.report.run.checked ? recordedFindings(file, copy) : (options.check?.(copy, file.copy) ?? [])
@@ -88,7 +91,16 @@ export function planReview(record: RunRecord, options: PlanOptions): ReviewPlan 
       .filter((finding) => !rejected.some((span) => spansMeet(span, finding)))
       .map((finding) => {
         const at = toPoint(map.toSource(finding).start) ?? { line: 1, column: 1 }
-        return { kind: 'finding', file: shown, ruleId: finding.ruleId, reason: finding.reason, line: at.line, column: at.column, actual: finding.actual, expected: finding.expected }
+        return {
+          kind: 'finding',
+          file: shown,
+          ruleId: finding.ruleId,
+          reason: finding.reason,
+          line: at.line,
+          column: at.column,
+          actual: finding.actual,
+          expected: finding.expected,
+        }
       })
     if (changes.length + findings.length > 0) files++
     items.push(...changes, ...findings)

@@ -94,8 +94,14 @@ export class RunRecord {
       const rejected = this.decidable(file).filter((change) => this.stateOf(change.id) === 'rejected')
       if (rejected.length === 0) continue
       const map = new OffsetMap(file.changes)
-      spans.set(this.sourcePath(file), rejected.map(({ start, end }) => ({ start, end })))
-      spans.set(path.join(this.outFolder, file.copy), rejected.map((change) => map.toOutput(change)))
+      spans.set(
+        this.sourcePath(file),
+        rejected.map(({ start, end }) => ({ start, end })),
+      )
+      spans.set(
+        path.join(this.outFolder, file.copy),
+        rejected.map((change) => map.toOutput(change)),
+      )
     }
     return spans
   }

@@ -3,9 +3,28 @@ import type { Decision } from './decisions.js'
 import { ReviewSession, type ChangeItem, type DecisionStore, type FindingItem } from './session.js'
 
 const item = (id: string, file: string, ruleId: string): ChangeItem => ({
-  kind: 'change', id, file, ruleId, ruleLocation: 'rules/x.yaml:1:1', line: 1, column: 1, before: 'a', after: 'b', contextBefore: '', contextAfter: '',
+  kind: 'change',
+  id,
+  file,
+  ruleId,
+  ruleLocation: 'rules/x.yaml:1:1',
+  line: 1,
+  column: 1,
+  before: 'a',
+  after: 'b',
+  contextBefore: '',
+  contextAfter: '',
 })
-const finding = (file: string): FindingItem => ({ kind: 'finding', file, ruleId: 'suspect-name', reason: 'r', line: 1, column: 1, actual: 'Kulebo', expected: ['Kuleba'] })
+const finding = (file: string): FindingItem => ({
+  kind: 'finding',
+  file,
+  ruleId: 'suspect-name',
+  reason: 'r',
+  line: 1,
+  column: 1,
+  actual: 'Kulebo',
+  expected: ['Kuleba'],
+})
 const items = [item('1', 'f1', 'r1'), item('2', 'f1', 'r2'), item('3', 'f1', 'r1'), item('4', 'f2', 'r1'), item('5', 'f2', 'r2')]
 
 function store(initial: Record<string, Decision> = {}): DecisionStore & { decided: Record<string, Decision> } {

@@ -48,7 +48,9 @@ export const REVIEW_KEYS = [
 export type ReviewKey = (typeof REVIEW_KEYS)[number]['key']
 
 /** The keys that act on an item of this kind. */
-export const keysFor = (kind: ReviewItem['kind']): ReviewKey[] => [...new Set(REVIEW_KEYS.filter((each) => each.on === kind || each.on === 'both').map((each) => each.key))]
+export const keysFor = (kind: ReviewItem['kind']): ReviewKey[] => [
+  ...new Set(REVIEW_KEYS.filter((each) => each.on === kind || each.on === 'both').map((each) => each.key)),
+]
 
 /** Where the session records decisions: the run record (decisions.json), read and written by id. */
 export interface DecisionStore {
@@ -136,7 +138,10 @@ export class ReviewSession {
     if (item?.kind !== 'change') return []
     return this.items
       .slice(from)
-      .filter((other): other is ChangeItem => other.kind === 'change' && other.ruleId === item.ruleId && this.decisions.get(other.id) === undefined && !this.skippedFiles.has(other.file))
+      .filter(
+        (other): other is ChangeItem =>
+          other.kind === 'change' && other.ruleId === item.ruleId && this.decisions.get(other.id) === undefined && !this.skippedFiles.has(other.file),
+      )
   }
 
   /** Leaves the current item as it is and moves on (a finding left open). */

@@ -52,7 +52,10 @@ export async function makeRule(rulePaths: string[], finding: FindingItem, canoni
     const files = edits.map((edit) => path.relative(process.cwd(), edit.file)).join(', ')
     return {
       done: true,
-      message: edits.length > 0 ? `Rule made: ${finding.actual} → ${wanted} in ${files}; \`mtclean clean\` applies it.` : `${finding.actual} → ${wanted} is a rule already.`,
+      message:
+        edits.length > 0
+          ? `Rule made: ${finding.actual} → ${wanted} in ${files}; \`mtclean clean\` applies it.`
+          : `${finding.actual} → ${wanted} is a rule already.`,
     }
   } catch (error) {
     return refused(error)

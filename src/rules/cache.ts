@@ -66,7 +66,23 @@ export function ruleFileCache(cwd: string): RuleFileCache | undefined {
  * The code a validated rule set depends on: what loads and validates it, and what settle.ts runs to check
  * that it settles (the matchers and the applier). A change to any of them invalidates every kept rule set.
  */
-const RULE_SET_MODULES = ['./load', './schema', './validate', './redos', './settle', './compile', '../clean', '../apply/apply', '../match/index', '../match/entity-matcher', '../match/phrase-index', '../match/pattern-matcher', '../match/regexp-source', '../match/run-start', '../match/casing']
+const RULE_SET_MODULES = [
+  './load',
+  './schema',
+  './validate',
+  './redos',
+  './settle',
+  './compile',
+  '../clean',
+  '../apply/apply',
+  '../match/index',
+  '../match/entity-matcher',
+  '../match/phrase-index',
+  '../match/pattern-matcher',
+  '../match/regexp-source',
+  '../match/run-start',
+  '../match/casing',
+]
 
 let ruleSetFingerprint: string | undefined
 function ruleSetCodeFingerprint(): string {
@@ -95,7 +111,9 @@ export function ruleSetCache(cwd: string): RuleSetCache | undefined {
   if (!folder) return undefined
   const entryPath = (files: string[], texts: string[]): string => {
     const hash = createHash('sha256').update(ruleSetCodeFingerprint())
-    files.forEach((file, index) => hash.update(`\u0000${file}\u0000${shownPath(file)}\u0000${texts[index]!.length}\u0000`).update(texts[index]!))
+    files.forEach((file, index) => {
+      hash.update(`\u0000${file}\u0000${shownPath(file)}\u0000${texts[index]!.length}\u0000`).update(texts[index]!)
+    })
     return path.join(folder, `set-${hash.digest('hex')}.json`)
   }
   return {

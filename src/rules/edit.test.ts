@@ -24,7 +24,10 @@ describe('planAdd: layers', () => {
     const bundled = path.join(root, 'bundled')
     const project = path.join(root, 'project')
     for (const folder of [bundled, project]) mkdirSync(folder)
-    writeFileSync(path.join(bundled, 'people.yaml'), 'entities:\n  - id: lavrov\n    canonical: Lavrov\n    category: person\n    variants: [Ravorov, Rafrov]\n')
+    writeFileSync(
+      path.join(bundled, 'people.yaml'),
+      'entities:\n  - id: lavrov\n    canonical: Lavrov\n    category: person\n    variants: [Ravorov, Rafrov]\n',
+    )
     writeFileSync(path.join(project, 'example.yaml'), '# nothing yet\n')
     return { bundled, project }
   }
@@ -32,7 +35,9 @@ describe('planAdd: layers', () => {
 
   it('writes a new entity into the project folder only', () => {
     const { bundled, project } = layers()
-    const edits = planAdd(files(bundled, project), project, [{ canonical: 'Hu Qiaoli', variants: ['Hu Qiaoly'], category: 'person' }], { writableFolder: project })
+    const edits = planAdd(files(bundled, project), project, [{ canonical: 'Hu Qiaoli', variants: ['Hu Qiaoly'], category: 'person' }], {
+      writableFolder: project,
+    })
     expect(edits.map((edit) => edit.file)).toEqual([path.join(project, 'people.yaml')])
   })
 
@@ -43,6 +48,8 @@ describe('planAdd: layers', () => {
     )
     expect(planAdd(files(bundled, project), project, [{ canonical: 'Lavrov', variants: ['Rafrov'] }], { writableFolder: project })).toEqual([])
     // Without layers (a --rules folder named), the entity is edited where it is, as before.
-    expect(planAdd(files(bundled), bundled, [{ canonical: 'Lavrov', variants: ['Lavroff'] }]).map((edit) => edit.file)).toEqual([path.join(bundled, 'people.yaml')])
+    expect(planAdd(files(bundled), bundled, [{ canonical: 'Lavrov', variants: ['Lavroff'] }]).map((edit) => edit.file)).toEqual([
+      path.join(bundled, 'people.yaml'),
+    ])
   })
 })

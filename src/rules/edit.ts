@@ -188,6 +188,6 @@ export function planAddTo(rulePaths: string[], requests: AddRequest[]): FileEdit
 
 /** The edited text with the line endings of the file as it was: new lines in a CRLF file get CRLF too. */
 function inLineEndingsOf(before: string | null | undefined, after: string): string {
-  const crlf = before !== null && before !== undefined && before.includes('\r\n') && !/(?<!\r)\n/.test(before)
+  const crlf = before?.includes('\r\n') && !/(?<!\r)\n/.test(before)
   return crlf ? after.replace(/\r?\n/g, '\r\n') : after
 }

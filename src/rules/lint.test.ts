@@ -3,7 +3,9 @@ import { lintRules } from './lint.js'
 import { parseRuleSource } from './load.js'
 
 const lint = (yaml: string, corpus: string[] = []): string[] =>
-  lintRules(parseRuleSource(yaml, 'rules/x.yaml').rules, corpus).map((finding) => `${finding.location.line}:${finding.location.column} ${finding.ruleId}: ${finding.message}`)
+  lintRules(parseRuleSource(yaml, 'rules/x.yaml').rules, corpus).map(
+    (finding) => `${finding.location.line}:${finding.location.column} ${finding.ruleId}: ${finding.message}`,
+  )
 
 const lavrov = `
   - id: lavrov
@@ -28,9 +30,11 @@ describe('rules lint', () => {
   })
 
   it('reports what loading refuses (duplicates, cycles) as findings', () => {
-    expect(lint(`entities:${lavrov}\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n    examples: [{before: Rawrov, after: Ravorov}]`)).toEqual([
-      '8:5 invalid: canonical form "Ravorov" of "back" is a variant of "lavrov" (rules/x.yaml:5:16): a cycle, cleaning would never settle',
-    ])
+    expect(
+      lint(
+        `entities:${lavrov}\n  - id: back\n    canonical: Ravorov\n    category: person\n    variants: [Rawrov]\n    examples: [{before: Rawrov, after: Ravorov}]`,
+      ),
+    ).toEqual(['8:5 invalid: canonical form "Ravorov" of "back" is a variant of "lavrov" (rules/x.yaml:5:16): a cycle, cleaning would never settle'])
   })
 
   it('reports a rule without examples and a context rule without a negative example', () => {
@@ -76,9 +80,11 @@ patterns:
   })
 
   it('reports a pattern prone to catastrophic backtracking', () => {
-    expect(lint(`patterns:\n  - id: slow\n    category: spacing\n    pattern: '(a+)+$'\n    replace: ''\n    examples: [{before: aab, after: aab}, {before: aa, after: ''}]`)).toEqual([
-      expect.stringMatching(/^2:5 invalid: the pattern of "slow" can backtrack catastrophically \(exponential, e\.g\. on "a+/),
-    ])
+    expect(
+      lint(
+        `patterns:\n  - id: slow\n    category: spacing\n    pattern: '(a+)+$'\n    replace: ''\n    examples: [{before: aab, after: aab}, {before: aa, after: ''}]`,
+      ),
+    ).toEqual([expect.stringMatching(/^2:5 invalid: the pattern of "slow" can backtrack catastrophically \(exponential, e\.g\. on "a+/)])
   })
 
   it('reports rules that never fire in a corpus', () => {

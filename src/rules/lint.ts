@@ -1,6 +1,6 @@
 import { applyChanges } from '../apply/apply.js'
 import { cleanText } from '../clean.js'
-import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
+import { type ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
 import { findChanges } from '../match/index.js'
 import { compileRules } from './compile.js'
 import { hasContext, isNegative } from './examples.js'
@@ -44,7 +44,13 @@ export function lintRules(rules: Rule[], corpus: string[] = []): LintFinding[] {
     // V8 cannot skip ahead to where a match may start when the pattern opens with a lookbehind (measured:
     // ` +-(?<=\p{L} +-)` runs 13 times faster than `(?<=\p{L}) +-`).
     if (rule.kind === 'pattern' && /^\(\?<[=!]/u.test(rule.pattern)) {
-      findings.push(at('slow-pattern', rule.location, `"${rule.id}" starts with a lookbehind: put what it consumes first and the lookbehind after it (\` +-(?<=\\p{L} +-)\`, not \`(?<=\\p{L}) +-\`)`))
+      findings.push(
+        at(
+          'slow-pattern',
+          rule.location,
+          `"${rule.id}" starts with a lookbehind: put what it consumes first and the lookbehind after it (\` +-(?<=\\p{L} +-)\`, not \`(?<=\\p{L}) +-\`)`,
+        ),
+      )
     }
     const positives = rule.examples.filter((example) => !isNegative(example))
     if (positives.length === 0) findings.push(at('no-examples', rule.location, `"${rule.id}" has no example that it changes`))
@@ -53,12 +59,15 @@ export function lintRules(rules: Rule[], corpus: string[] = []): LintFinding[] {
     }
     // Shadowed: in the whole rule set, none of the rule's own examples gets its change.
     if (positives.length > 0) {
-      const wins = positives.some((example) => applyChanges(example.before, findChanges(example.before, ruleSet).changes).applied.some((change) => change.rule.id === rule.id))
+      const wins = positives.some((example) =>
+        applyChanges(example.before, findChanges(example.before, ruleSet).changes).applied.some((change) => change.rule.id === rule.id),
+      )
       if (!wins) findings.push(at('shadowed', rule.location, `"${rule.id}" never applies to its own examples: other rules win every overlap`))
     }
   }
   // Idempotency: the check loading makes, on the rule set's own texts (examples included).
-  for (const error of unsettledRules(ruleSet)) findings.push(at('not-idempotent', { file: error.file, line: error.line ?? 1, column: error.column ?? 1 }, error.message))
+  for (const error of unsettledRules(ruleSet))
+    findings.push(at('not-idempotent', { file: error.file, line: error.line ?? 1, column: error.column ?? 1 }, error.message))
 
   if (corpus.length > 0) {
     const fired = new Set<string>()

@@ -26,19 +26,32 @@ describe('parseRuleSource: invalid YAML', () => {
   it('reports a tab used as indentation, an unclosed quote and a nested compact mapping', () => {
     expect(problems('entities:\n\t- id: x\n')).toEqual(['rules/x.yaml:2:1: invalid YAML: Tabs are not allowed as indentation'])
     expect(problems('entities:\n  - id: "x\n')).toEqual(['rules/x.yaml:3:1: invalid YAML: Missing closing "quote'])
-    expect(problems('entities:\n  - id: x\n    canonical: X: Y\n')).toEqual(['rules/x.yaml:3:16: invalid YAML: Nested mappings are not allowed in compact mappings'])
+    expect(problems('entities:\n  - id: x\n    canonical: X: Y\n')).toEqual([
+      'rules/x.yaml:3:16: invalid YAML: Nested mappings are not allowed in compact mappings',
+    ])
   })
 })
 
 describe('parseRuleSource: aliases', () => {
   // Issue 14: yaml throws these while turning the document into data, and they were reported as crashes.
   it('reports an alias without its anchor at the alias', () => {
-    expect(problems('names: [a]\npatterns: *nowhere\n')).toEqual(['rules/x.yaml:2:11: invalid YAML: Unresolved alias (the anchor must be set before the alias): nowhere'])
+    expect(problems('names: [a]\npatterns: *nowhere\n')).toEqual([
+      'rules/x.yaml:2:11: invalid YAML: Unresolved alias (the anchor must be set before the alias): nowhere',
+    ])
   })
 
   it('reports an alias bomb (a billion laughs) at an alias, without expanding it', () => {
     let source = 'a: &a [x, x, x, x, x, x, x, x, x]\n'
-    for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) {
+    for (const [name, previous] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+      ['h', 'g'],
+      ['i', 'h'],
+    ]) {
       source += `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]\n`
     }
     expect(problems(`${source}names: *i\n`)).toEqual(['rules/x.yaml:2:8: invalid YAML: Excessive alias count indicates a resource exhaustion attack'])
@@ -52,7 +65,9 @@ describe('parseRuleSource: aliases', () => {
 describe('parseRuleSource: the schema', () => {
   it('reports an unknown key at the key itself, in block and flow style', () => {
     expect(problems(entity('    variants: [A]\n    colour: red\n'))).toEqual(['rules/x.yaml:6:5: unknown key "colour"'])
-    expect(problems('entities:\n  - {id: x, canonical: X, category: person, variants: [A], colour: red}\n')).toEqual(['rules/x.yaml:2:60: unknown key "colour"'])
+    expect(problems('entities:\n  - {id: x, canonical: X, category: person, variants: [A], colour: red}\n')).toEqual([
+      'rules/x.yaml:2:60: unknown key "colour"',
+    ])
   })
 
   it('reports an unknown key in a variant, an example, a pattern and at the top', () => {
@@ -66,7 +81,10 @@ describe('parseRuleSource: the schema', () => {
 
   it('reports a missing key at the entry that lacks it, once per key', () => {
     expect(problems('entities:\n  - id: x\n    category: person\n    variants: [A]\n')).toEqual(['rules/x.yaml:2:5: missing key "canonical"'])
-    expect(problems('entities:\n  - id: x\n    category: person\n')).toEqual(['rules/x.yaml:2:5: missing key "canonical"', 'rules/x.yaml:2:5: missing key "variants"'])
+    expect(problems('entities:\n  - id: x\n    category: person\n')).toEqual([
+      'rules/x.yaml:2:5: missing key "canonical"',
+      'rules/x.yaml:2:5: missing key "variants"',
+    ])
     expect(problems("patterns:\n  - id: p\n    category: spacing\n    pattern: 'a'\n")).toEqual(['rules/x.yaml:2:5: missing key "replace"'])
     expect(problems(entity('    variants:\n      - {after: b}\n'))).toEqual(['rules/x.yaml:6:9: missing key "text"'])
   })
@@ -181,7 +199,8 @@ patterns:
   })
 
   it('reads a pattern with its defaults and its examples, each at its place', () => {
-    const source = "patterns:\n  - id: p\n    category: spacing\n    pattern: ' +,'\n    replace: ','\n    examples:\n      - {before: 'a ,', after: 'a,'}\n      - before: a, b\n"
+    const source =
+      "patterns:\n  - id: p\n    category: spacing\n    pattern: ' +,'\n    replace: ','\n    examples:\n      - {before: 'a ,', after: 'a,'}\n      - before: a, b\n"
     expect(parseRuleSource(source, 'rules/x.yaml').rules).toEqual([
       {
         kind: 'pattern',
@@ -203,7 +222,8 @@ patterns:
   })
 
   it('numbers rules from the given first order: entities, then patterns', () => {
-    const source = "patterns:\n  - {id: p, category: spacing, pattern: 'a', replace: b}\nentities:\n  - {id: x, canonical: X, category: person, variants: [A]}\n  - {id: y, canonical: Y, category: person, variants: [B]}\n"
+    const source =
+      "patterns:\n  - {id: p, category: spacing, pattern: 'a', replace: b}\nentities:\n  - {id: x, canonical: X, category: person, variants: [A]}\n  - {id: y, canonical: Y, category: person, variants: [B]}\n"
     expect(parseRuleSource(source, 'rules/x.yaml', 10).rules.map((rule) => `${rule.id}:${rule.order}`)).toEqual(['x:10', 'y:11', 'p:12'])
   })
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
@@ -224,9 +224,7 @@ function expandShorthands(data: unknown): unknown {
   if (Array.isArray(data.entities)) {
     out.entities = data.entities.map((entity: unknown) => {
       if (!isRecord(entity) || !Array.isArray(entity.variants)) return entity
-      const variants = entity.variants.map((variant: unknown) =>
-        typeof variant === 'string' ? { text: variant } : expandContext(variant),
-      )
+      const variants = entity.variants.map((variant: unknown) => (typeof variant === 'string' ? { text: variant } : expandContext(variant)))
       return { ...entity, variants }
     })
   }
@@ -242,7 +240,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function offsetOf(doc: Document, nodePath: Path): number {
   for (let length = nodePath.length; length >= 0; length--) {
     const node = doc.getIn(nodePath.slice(0, length), true) as Node | undefined
-    if (node && node.range) return node.range[0]
+    if (node?.range) return node.range[0]
   }
   return 0
 }
@@ -266,7 +264,11 @@ function offsetOfError(doc: Document, error: ErrorObject): number {
 }
 
 function describeSchemaError(error: ErrorObject): string {
-  const name = error.instancePath.split('/').filter((part) => !/^\d+$/.test(part)).pop() || 'rule file'
+  const name =
+    error.instancePath
+      .split('/')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() || 'rule file'
   switch (error.keyword) {
     case 'additionalProperties':
       return `unknown key "${String(error.params.additionalProperty)}"`
@@ -276,15 +278,15 @@ function describeSchemaError(error: ErrorObject): string {
       return `${name} must be one of: ${(error.params.allowedValues as string[]).join(', ')}`
     case 'minLength':
     case 'pattern':
-      return name === 'id'
-        ? 'id must be lowercase letters, digits, ".", "_" or "-"'
-        : `${name} must not be empty`
+      return name === 'id' ? 'id must be lowercase letters, digits, ".", "_" or "-"' : `${name} must not be empty`
     case 'minItems':
       return `${name} must not be empty`
     case 'type':
       // An item of a list: say what an item must be (a variant is a text, or a mapping with `text`).
       if (/\/\d+$/.test(error.instancePath)) {
-        return name === 'variants' ? 'a variant must be a text, or a mapping with "text" (and context keys)' : `each of ${name} must be ${String(error.params.type)}`
+        return name === 'variants'
+          ? 'a variant must be a text, or a mapping with "text" (and context keys)'
+          : `each of ${name} must be ${String(error.params.type)}`
       }
       return `${name} must be ${String(error.params.type)}`
     default:

@@ -8,7 +8,7 @@ import { parseRuleSource } from './load.js'
 import { addNames, checkName, planNames, projectNamesFile } from './names-edit.js'
 
 const FILE = 'rules/names.yaml'
-const after = (text: string | null, words: string[]): string => planNames(text, words, FILE).after
+const withNames = (text: string | null, words: string[]): string => planNames(text, words, FILE).after
 const listed = (text: string): string[] => parseRuleSource(text, FILE).names
 
 const PROJECT_NAMES = `# Names known to be right.
@@ -26,41 +26,41 @@ const tempFolder = (): string => mkdtempSync(path.join(os.tmpdir(), 'mtclean-nam
 describe('planNames: the edit', () => {
   it('appends after the last item, keeping every line before and after it byte for byte', () => {
     const text = `${PROJECT_NAMES}\n# closing remark\n`
-    const edited = after(text, ['Markle', 'Hu Qiaoli'])
+    const edited = withNames(text, ['Markle', 'Hu Qiaoli'])
     expect(edited).toBe(text.replace('  - WeChat # a trailing comment\n', '  - WeChat # a trailing comment\n  - Markle\n  - Hu Qiaoli\n'))
     expect(listed(edited)).toEqual(['Sino', 'YouTube', 'WeChat', 'Markle', 'Hu Qiaoli'])
   })
 
   it('keeps the indentation of the list, also a list at column 0', () => {
-    expect(after('names:\n    - Sino\n', ['Markle'])).toBe('names:\n    - Sino\n    - Markle\n')
-    expect(after('names:\n- Sino\n', ['Markle'])).toBe('names:\n- Sino\n- Markle\n')
+    expect(withNames('names:\n    - Sino\n', ['Markle'])).toBe('names:\n    - Sino\n    - Markle\n')
+    expect(withNames('names:\n- Sino\n', ['Markle'])).toBe('names:\n- Sino\n- Markle\n')
   })
 
   it('keeps CRLF line endings: the new lines end in CRLF too, and no bare LF appears', () => {
     const text = PROJECT_NAMES.replace(/\n/g, '\r\n')
-    const edited = after(text, ['Markle'])
+    const edited = withNames(text, ['Markle'])
     expect(edited).toBe(text.replace('comment\r\n', 'comment\r\n  - Markle\r\n'))
     expect(edited.replace(/\r\n/g, '')).not.toMatch(/\n/)
   })
 
   it('keeps a file without a final newline as it is, adding after its last line', () => {
-    expect(after('names:\n  - Sino', ['Markle'])).toBe('names:\n  - Sino\n  - Markle')
+    expect(withNames('names:\n  - Sino', ['Markle'])).toBe('names:\n  - Sino\n  - Markle')
   })
 
   it('adds to a flow list in its style', () => {
-    expect(after('names: [Sino, YouTube] # short\n', ['Markle'])).toBe('names: [Sino, YouTube, Markle] # short\n')
-    expect(after('names: []\n', ['Markle', 'Qiaoli'])).toBe('names: [Markle, Qiaoli]\n')
+    expect(withNames('names: [Sino, YouTube] # short\n', ['Markle'])).toBe('names: [Sino, YouTube, Markle] # short\n')
+    expect(withNames('names: []\n', ['Markle', 'Qiaoli'])).toBe('names: [Markle, Qiaoli]\n')
   })
 
   it('adds a `names:` list to a file without one', () => {
-    expect(after('# only a comment\n', ['Markle'])).toBe('# only a comment\nnames:\n  - Markle\n')
-    expect(after('', ['Markle'])).toBe('names:\n  - Markle\n')
+    expect(withNames('# only a comment\n', ['Markle'])).toBe('# only a comment\nnames:\n  - Markle\n')
+    expect(withNames('', ['Markle'])).toBe('names:\n  - Markle\n')
     const rules = 'entities:\n  - id: x\n    canonical: X\n    category: person\n    variants: [Y]\n'
-    expect(after(rules, ['Markle'])).toBe(`${rules}\nnames:\n  - Markle\n`)
+    expect(withNames(rules, ['Markle'])).toBe(`${rules}\nnames:\n  - Markle\n`)
   })
 
   it('makes a new file with a short header comment', () => {
-    const made = after(null, ['Markle'])
+    const made = withNames(null, ['Markle'])
     expect(made).toMatch(/^# Names known to be right/)
     expect(made.endsWith('\n\nnames:\n  - Markle\n')).toBe(true)
     expect(listed(made)).toEqual(['Markle'])
@@ -75,13 +75,13 @@ describe('planNames: the edit', () => {
 
   it('quotes what YAML would read as something else, so every word loads back as the same string', () => {
     const tricky = ['1e3', 'null', 'True', 'yes', 'On', '#x', '!x', '&x', '*x', '@x', '%x', 'a: b', 'G7:30', '- x', '[x]', '"quoted"', "it's", 'x #y']
-    const edited = after(PROJECT_NAMES, tricky)
+    const edited = withNames(PROJECT_NAMES, tricky)
     expect(listed(edited).slice(3)).toEqual(tricky)
     // YAML 1.1 readers (where `yes` and `On` are booleans) read the same strings too.
     expect((parse(edited, { version: '1.1' }) as { names: string[] }).names.slice(3)).toEqual(tricky)
     expect(edited).toContain('  - "1e3"\n  - "null"\n  - "True"\n  - "yes"\n')
     // Names YAML reads as they are stay plain.
-    expect(after('names: []\n', ['Hu Qiaoli', "McDonald's"])).toBe("names: [Hu Qiaoli, McDonald's]\n")
+    expect(withNames('names: []\n', ['Hu Qiaoli', "McDonald's"])).toBe("names: [Hu Qiaoli, McDonald's]\n")
   })
 
   it('refuses a file that is not a valid rule file, or whose `names` is not a list, at its line', () => {
@@ -128,7 +128,7 @@ describe('addNames: the file', () => {
     writeFileSync(file, PROJECT_NAMES)
     chmodSync(file, 0o640)
     expect(addNames(file, ['Markle', 'Sino'])).toEqual({ added: ['Markle'], already: ['Sino'] })
-    expect(readFileSync(file, 'utf8')).toBe(after(PROJECT_NAMES, ['Markle']))
+    expect(readFileSync(file, 'utf8')).toBe(withNames(PROJECT_NAMES, ['Markle']))
     expect(readdirSync(folder)).toEqual(['names.yaml'])
     expect(statSync(file).mode & 0o777).toBe(0o640)
   })

@@ -116,7 +116,10 @@ export function planNames(text: string | null, words: string[], file: string): N
   const after = insertNames(text ?? NEW_FILE_HEADER.join('\n'), added, file)
   if (!listsExactly(after, file, [...listed, ...added])) {
     // A layout the line edit does not foresee: nothing is written rather than a file that says otherwise.
-    throw new ConfigError(`adding ${added.map((name) => JSON.stringify(name)).join(', ')} by a line edit would change what the file says: add them by hand`, file)
+    throw new ConfigError(
+      `adding ${added.map((name) => JSON.stringify(name)).join(', ')} by a line edit would change what the file says: add them by hand`,
+      file,
+    )
   }
   return { added, already, before: text, after }
 }
@@ -190,5 +193,8 @@ export function projectNamesFile(options: { file?: string; rules?: string[]; cwd
     throw new ConfigError('no rules folder and no names.yaml among --rules: pass --file PATH to name the names file', options.rules[0]!)
   }
   if (isFolder(resolve('rules'))) return namesFileIn(resolve('rules'))
-  throw new ConfigError('no ./rules folder here: create one (mkdir rules) or pass --file PATH (the rules bundled with mtclean are never changed)', 'mtclean names')
+  throw new ConfigError(
+    'no ./rules folder here: create one (mkdir rules) or pass --file PATH (the rules bundled with mtclean are never changed)',
+    'mtclean names',
+  )
 }

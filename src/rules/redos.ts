@@ -44,7 +44,11 @@ function judge(source: string, flags: string): Verdict {
  * and are still quadratic or worse).
  */
 export function backtrackingVerdict(source: string, flags: string): Verdict {
-  return remembered(`redos\u0000${VERDICT_FORMAT}\u0000${recheckVersion()}\u0000${flags}\u0000${source}`, () => judge(source, flags), (verdict) => verdict === null || !verdict.startsWith('could not'))
+  return remembered(
+    `redos\u0000${VERDICT_FORMAT}\u0000${recheckVersion()}\u0000${flags}\u0000${source}`,
+    () => judge(source, flags),
+    (verdict) => verdict === null || !verdict.startsWith('could not'),
+  )
 }
 
 /**

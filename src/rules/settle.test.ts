@@ -31,11 +31,19 @@ patterns:
   - {id: zaobao, canonical: Lianhe Zaobao, category: organisation, variants: [United Zard]}
   - {id: back, canonical: United Zard Daily, category: organisation, variants: [LIANHE ZAOBAO]}
 `),
-    ).toEqual([expect.stringMatching(/^rules\/x\.yaml:3:5: rules do not settle: "back" changes what "zaobao" \(rules\/x\.yaml:2:5\) wrote \("UNITED ZARD" → "LIANHE ZAOBAO" → "United Zard Daily"\)/)])
+    ).toEqual([
+      expect.stringMatching(
+        /^rules\/x\.yaml:3:5: rules do not settle: "back" changes what "zaobao" \(rules\/x\.yaml:2:5\) wrote \("UNITED ZARD" → "LIANHE ZAOBAO" → "United Zard Daily"\)/,
+      ),
+    ])
   })
 
-  it('accepts rules that settle, the project\'s own among them', () => {
-    expect(unsettled(`entities:\n  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}\npatterns:\n  - {id: s, category: place, pattern: 'Mosco(?!w)', replace: 'Moscow'}\n`)).toEqual([])
+  it("accepts rules that settle, the project's own among them", () => {
+    expect(
+      unsettled(
+        `entities:\n  - {id: lavrov, canonical: Lavrov, category: person, variants: [Ravorov]}\npatterns:\n  - {id: s, category: place, pattern: 'Mosco(?!w)', replace: 'Moscow'}\n`,
+      ),
+    ).toEqual([])
     expect(unsettledRules(loadRuleSet([BUNDLED_RULES]))).toEqual([])
   })
 })

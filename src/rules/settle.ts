@@ -55,7 +55,11 @@ export function unsettledRules(ruleSet: RuleSet): ConfigError[] {
   // matching code skips the check (50-80 ms, most of it the engine's first compile of every regex).
   let errors: ConfigError[] | undefined
   const input = `settles\u0000${engineFingerprint()}\u0000${JSON.stringify(ruleSet.rules)}`
-  const settles = remembered(input, () => (errors = findUnsettled(ruleSet)).length === 0, (settled) => settled)
+  const settles = remembered(
+    input,
+    () => (errors = findUnsettled(ruleSet)).length === 0,
+    (settled) => settled,
+  )
   return settles ? [] : (errors ?? findUnsettled(ruleSet))
 }
 
@@ -67,7 +71,10 @@ function engineFingerprint(): string {
   const extension = path.extname(fileURLToPath(import.meta.url))
   const match = path.join(here, '../match')
   const files = [
-    ...readdirSync(match).filter((name) => name.endsWith(extension) && !name.includes('.test.')).sort().map((name) => path.join(match, name)),
+    ...readdirSync(match)
+      .filter((name) => name.endsWith(extension) && !name.includes('.test.'))
+      .sort()
+      .map((name) => path.join(match, name)),
     path.join(here, `../apply/apply${extension}`),
     path.join(here, `../clean${extension}`),
     path.join(here, `settle${extension}`),
@@ -99,7 +106,12 @@ function findUnsettled(ruleSet: RuleSet): ConfigError[] {
     const steps = [probe.text, first.output, second.output].map((text) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)).join(' → ')
     const { file, line, column } = again.rule.location
     errors.push(
-      new ConfigError(`rules do not settle: "${again.rule.id}" changes what ${by} wrote (${steps}): a second run would change the text again`, file, line, column),
+      new ConfigError(
+        `rules do not settle: "${again.rule.id}" changes what ${by} wrote (${steps}): a second run would change the text again`,
+        file,
+        line,
+        column,
+      ),
     )
   }
   return errors

@@ -5,14 +5,14 @@ import type { EntityRule, PatternRule, Rule } from './types.js'
 import { thrown } from './test-helpers.js'
 import { validateRules, variantKey } from './validate.js'
 
-
 /** Every problem loading and compiling a rule file reports. */
 const problems = (source: string): string[] => thrown(() => compileRules(parseRuleSource(source, 'rules/x.yaml').rules))
 
 /** An entity in block style, its first key on line 2 (column 5), `fields` from line 5 on. */
 const entity = (fields: string, id = 'x', canonical = 'X'): string => `  - id: ${id}\n    canonical: ${canonical}\n    category: person\n${fields}`
 const entities = (...items: string[]): string => `entities:\n${items.join('')}`
-const pattern = (source: string, replace: string): string => `patterns:\n  - id: p\n    category: spacing\n    pattern: '${source}'\n    replace: '${replace}'\n`
+const pattern = (source: string, replace: string): string =>
+  `patterns:\n  - id: p\n    category: spacing\n    pattern: '${source}'\n    replace: '${replace}'\n`
 
 const at = (line: number, column = 1) => ({ file: 'rules/a.yaml', line, column })
 const entityRule = (id: string, canonical: string, variants: string[], line: number, order = 0): EntityRule => ({
@@ -117,7 +117,9 @@ describe('validateRules: canonical forms', () => {
 
 describe('validateRules: patterns', () => {
   it('reports a regular expression that does not compile', () => {
-    expect(problems(pattern('a(b', ''))).toEqual(['rules/x.yaml:2:5: invalid regular expression in "p": Invalid regular expression: /a(b/gmu: Unterminated group'])
+    expect(problems(pattern('a(b', ''))).toEqual([
+      'rules/x.yaml:2:5: invalid regular expression in "p": Invalid regular expression: /a(b/gmu: Unterminated group',
+    ])
     expect(problems(pattern('\\p{Nope}', ''))).toEqual([
       'rules/x.yaml:2:5: invalid regular expression in "p": Invalid regular expression: /\\p{Nope}/gmu: Invalid property name',
     ])
@@ -175,13 +177,14 @@ describe('validateRules: patterns', () => {
     expect(only).toContain(complexity)
   })
 
-  it('accepts the rule files\' form, what it consumes first and a lookbehind last: its leading run is guarded', () => {
+  it("accepts the rule files' form, what it consumes first and a lookbehind last: its leading run is guarded", () => {
     expect(problems(pattern(' +-(?=\\p{L})(?<=\\p{L} +-)', '-'))).toEqual([])
     expect(problems(pattern(' +(?=[,;])(?<=[\\p{L}\\p{N})] +)', ''))).toEqual([])
   })
 
   it('judges a pattern with its context, as the matcher runs it', () => {
-    const withContext = (source: string): string => `patterns:\n  - id: p\n    category: spacing\n    pattern: '${source}'\n    replace: 'y'\n    after: [a]\n    before: [b]\n`
+    const withContext = (source: string): string =>
+      `patterns:\n  - id: p\n    category: spacing\n    pattern: '${source}'\n    replace: 'y'\n    after: [a]\n    before: [b]\n`
     // The context before it is tested once per run of whitespace by the matcher, not as a lookbehind at every character.
     expect(problems(withContext('x'))).toEqual([])
     expect(problems(withContext('x+x+x+z'))).toEqual([expect.stringMatching(/^rules\/x\.yaml:2:5: the pattern of "p" can backtrack catastrophically \(/)])
@@ -195,7 +198,9 @@ describe('validateRules: patterns', () => {
 
   it.each(["$'", '$`', "a$'b"])('reports a replacement with %j, which copies the text around each match', (replace) => {
     const yaml = `patterns:\n  - id: p\n    category: spacing\n    pattern: 'ab'\n    replace: ${JSON.stringify(replace)}\n`
-    expect(problems(yaml)).toEqual(['rules/x.yaml:2:5: replacement of "p" uses $\' or $`, which copy the text around the match into it: use groups or lookarounds'])
+    expect(problems(yaml)).toEqual([
+      'rules/x.yaml:2:5: replacement of "p" uses $\' or $`, which copy the text around the match into it: use groups or lookarounds',
+    ])
   })
 
   it('accepts "$$" followed by a quote, which is a dollar sign and a quote', () => {

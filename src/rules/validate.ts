@@ -94,7 +94,10 @@ export function validateRules(rules: Rule[]): void {
     // A change must replace something: a pattern that can match no character inserts its replacement
     // between characters (`x*` at every one of them) and finds the same place again in its own output.
     if (canMatchEmpty(rule.pattern, rule.ignoreCase)) {
-      fail(rule.location, `the pattern of "${rule.id}" can match the empty string: make it consume at least one character (put what it only looks at in a lookaround)`)
+      fail(
+        rule.location,
+        `the pattern of "${rule.id}" can match the empty string: make it consume at least one character (put what it only looks at in a lookaround)`,
+      )
       continue
     }
     // `$'` and `` $` `` copy the rest of the text into every change (10 KB became 25 MB).
@@ -104,7 +107,11 @@ export function validateRules(rules: Rule[]): void {
     }
     const flags = compilePatternRegExp('', rule.ignoreCase).flags
     const backtracking = backtrackingVerdict(patternMatcherSource(rule), flags)
-    if (backtracking) fail(rule.location, `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`)
+    if (backtracking)
+      fail(
+        rule.location,
+        `the pattern of "${rule.id}" can backtrack catastrophically (${backtracking}): rewrite it without repeats that can match the same text`,
+      )
     const hasNamedGroups = /\(\?<(?![=!])/u.test(rule.pattern)
     for (const reference of templateGroupReferences(rule.replace, hasNamedGroups)) {
       // `$12` with fewer than 12 groups means group 1 followed by "2", as String.prototype.replace reads it.

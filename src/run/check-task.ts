@@ -54,7 +54,12 @@ export async function createCheckTask(setup: CheckSetup): Promise<(input: InputF
     const file = checker.check(read.text, input.displayPath, prose)
     dropMessagesIn(file, setup.quiet[input.absolutePath] ?? [])
     const counts = settleFindings(file, read.text, setup)
-    return { path: input.displayPath, problems: file.messages.length, counts, output: formatFileDiagnostics(file, setup.format, { color: setup.color, width: setup.width }) }
+    return {
+      path: input.displayPath,
+      problems: file.messages.length,
+      counts,
+      output: formatFileDiagnostics(file, setup.format, { color: setup.color, width: setup.width }),
+    }
   }
 }
 

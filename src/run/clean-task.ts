@@ -54,9 +54,7 @@ export interface CleanItem {
  * One file's share of every output, rendered where it was cleaned and encoded there as UTF-8: a worker
  * thread hands the bytes over without a copy, and the writing thread has nothing left to encode.
  */
-export type CleanPiece =
-  | { path: string; failure: string }
-  | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array }
+export type CleanPiece = { path: string; failure: string } | { path: string; tally: FileTally; diff: Uint8Array; json: Uint8Array }
 
 /** Writes a cleaned copy; a file-system error (disk full, read-only) stops the run with one line naming it. */
 function writeCopy(outputPath: string, text: string, cwd: string): void {
@@ -108,7 +106,10 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
     const proposed = result.applied.length + result.skipped.length
     if (proposed > MAX_CHANGES_PER_FILE) {
       const limit = MAX_CHANGES_PER_FILE.toLocaleString('en')
-      return { path: input.displayPath, failure: `the rules propose ${proposed.toLocaleString('en')} changes in this file (the limit is ${limit}): a rule matches almost everywhere; check the rules or split the file` }
+      return {
+        path: input.displayPath,
+        failure: `the rules propose ${proposed.toLocaleString('en')} changes in this file (the limit is ${limit}): a rule matches almost everywhere; check the rules or split the file`,
+      }
     }
     const outputPath = path.join(setup.outFolder, input.outputPath)
     if (setup.write) writeCopy(outputPath, result.output, setup.cwd)
@@ -120,12 +121,20 @@ export async function createCleanTask(setup: CleanSetup): Promise<(item: CleanIt
       const checked = checker.check(result.output, shownOutput, proseOf(result.output, format, shownOutput))
       // A rejected change is a person's word that the text is right there: no check asks about it again.
       const map = new OffsetMap(result.applied)
-      dropMessagesIn(checked, result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)))
+      dropMessagesIn(
+        checked,
+        result.skipped.filter((skip) => skip.reason === 'rejected').map((skip) => map.toOutput(skip.change)),
+      )
       settleFindings(checked, result.output, setup)
       findings = checked.messages
     }
     // (A finding's link to its check's description is made by the views, from where they are read.)
     const recorded = recordFile(result, { path: displayPathOf(input.absolutePath, setup.base), copy: input.outputPath }, findings, decisionOf)
-    return { path: input.displayPath, tally: tallyOf(recorded), diff: utf8.encode(diff), json: setup.write ? utf8.encode(jsonFileEntry(recorded, setup.inputs)) : NOTHING }
+    return {
+      path: input.displayPath,
+      tally: tallyOf(recorded),
+      diff: utf8.encode(diff),
+      json: setup.write ? utf8.encode(jsonFileEntry(recorded, setup.inputs)) : NOTHING,
+    }
   }
 }

@@ -90,7 +90,12 @@ export async function withWorkers<T>(jobs: number, work: Work, sizes: number[], 
  * items are shared by worker threads and this one. When `stopped()` turns true, no more items are handed out; the ones under
  * way finish (a worker is never killed mid-write) and are yielded, then the run ends.
  */
-export async function* runTasks<Name extends TaskName>(name: Name, setup: SetupOf<Name>, items: ItemOf<Name>[], options: RunOptions): AsyncGenerator<ResultOf<Name>> {
+export async function* runTasks<Name extends TaskName>(
+  name: Name,
+  setup: SetupOf<Name>,
+  items: ItemOf<Name>[],
+  options: RunOptions,
+): AsyncGenerator<ResultOf<Name>> {
   if (options.jobs <= 1 || items.length < 2) {
     await Promise.all((options.workers ?? []).map((worker) => worker.terminate()))
     const run = (await (await TASKS[name]())(setup as never)) as (item: ItemOf<Name>) => ResultOf<Name>
@@ -152,7 +157,10 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
       queued.set(worker, queued.get(worker)! - 1)
       if (message.configError !== undefined) failure ??= new ConfigError(message.configError.message, message.configError.file)
       else if (message.error !== undefined) failure ??= new Error(`in a worker thread: ${message.error}`)
-      else message.results!.forEach((result, offset) => done.set(message.index + offset, result))
+      else
+        message.results!.forEach((result, offset) => {
+          done.set(message.index + offset, result)
+        })
       wake?.()
     })
     worker.on('error', (error) => {
@@ -174,7 +182,9 @@ async function* inWorkers<Name extends TaskName>(name: Name, setup: SetupOf<Name
         if (failure) throw failure
         if (mayRunHere()) {
           const { index, items: here } = takeBatch()
-          here.forEach((item, offset) => done.set(index + offset, runHere!(item)))
+          here.forEach((item, offset) => {
+            done.set(index + offset, runHere!(item))
+          })
           feed()
           // Lets the workers' answers, and signals, in.
           await nextTurn()

@@ -34,6 +34,8 @@ parentPort!.on('message', async (message: Message) => {
 function transferablesOf(result: unknown): ArrayBuffer[] {
   if (typeof result !== 'object' || result === null) return []
   return Object.values(result).flatMap((value) =>
-    value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.byteLength > 0 ? [value.buffer as ArrayBuffer] : [],
+    value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.byteLength > 0
+      ? [value.buffer as ArrayBuffer]
+      : [],
   )
 }

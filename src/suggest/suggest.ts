@@ -69,7 +69,10 @@ export function suggestVariants(texts: { file: string; text: string }[], ruleSet
     (ruleSet.gazetteer.find((entry) => entry.name === canonical) ?? cedictNames().find((entry) => entry.name === canonical))?.category
   // A name known only from CC-CEDICT is backed when the corpus itself writes it: its thousands of place
   // names have Chinese forms that are also a correct romanisation (曲麻莱 Qumalai for Qumarlêb).
-  const curated = new Set([...ruleSet.rules.flatMap((rule) => (rule.kind === 'entity' ? [rule.canonical] : [])), ...ruleSet.gazetteer.map((entry) => entry.name)])
+  const curated = new Set([
+    ...ruleSet.rules.flatMap((rule) => (rule.kind === 'entity' ? [rule.canonical] : [])),
+    ...ruleSet.gazetteer.map((entry) => entry.name),
+  ])
   const written = (canonical: string): boolean => texts.some(({ text }) => text.includes(canonical.split(' ')[0]!))
   const proposals: Proposal[] = []
   for (const [canonical, variants] of byName) {
@@ -82,7 +85,12 @@ export function suggestVariants(texts: { file: string; text: string }[], ruleSet
       variants: members.map((member) => member.variant),
       evidence: members.map((member) => {
         const context = member.contexts[0]!
-        return { variant: member.variant, count: member.count, how: member.how, context: `${context.file}:${context.line}: …${context.before} ${member.variant} ${context.after}…` }
+        return {
+          variant: member.variant,
+          count: member.count,
+          how: member.how,
+          context: `${context.file}:${context.line}: …${context.before} ${member.variant} ${context.after}…`,
+        }
       }),
       examples: members.map((member) => {
         const context = member.contexts[0]!

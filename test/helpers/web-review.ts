@@ -49,10 +49,24 @@ export interface Answer {
 }
 
 /** One HTTP request with exactly these headers (fetch would not let a test set Host). */
-export function request(options: { port: number; path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Answer> {
+export function request(options: {
+  port: number
+  path: string
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+  host?: string
+}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const sent = http.request(
-      { host: options.host ?? '127.0.0.1', port: options.port, path: options.path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${options.port}`, ...options.headers }, agent: false },
+      {
+        host: options.host ?? '127.0.0.1',
+        port: options.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${options.port}`, ...options.headers },
+        agent: false,
+      },
       (response) => {
         let body = ''
         response.on('data', (chunk: Buffer) => (body += chunk.toString()))

@@ -40,7 +40,10 @@ function runApply(options: ApplyOptions): void {
       }
       if (outcome.kind === 'already-applied') {
         counts.already++
-        say(`${outcome.file}: already applied` + (outcome.acceptedSince ? `; ${outcome.acceptedSince} change(s) accepted since: run \`mtclean clean\`, then apply again` : ''))
+        say(
+          `${outcome.file}: already applied` +
+            (outcome.acceptedSince ? `; ${outcome.acceptedSince} change(s) accepted since: run \`mtclean clean\`, then apply again` : ''),
+        )
         continue
       }
       for (const { change, why } of outcome.notApplied) say(new ConfigError(`${describe(change)} not applied: ${why}`, outcome.file).format())

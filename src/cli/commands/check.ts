@@ -71,7 +71,17 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   let failed = 0
   let done = 0
   try {
-    const setup = { rules: loadedRulesOf(ruleSet), format: options.format, color: useColor(options.color), width: terminalWidth(), unknown: options.unknown ?? false, quiet: rejectedSpans(options.out), corpus: await corpusSpellings(files), formats: formatsOf(files), ...configuredFindings() }
+    const setup = {
+      rules: loadedRulesOf(ruleSet),
+      format: options.format,
+      color: useColor(options.color),
+      width: terminalWidth(),
+      unknown: options.unknown ?? false,
+      quiet: rejectedSpans(options.out),
+      corpus: await corpusSpellings(files),
+      formats: formatsOf(files),
+      ...configuredFindings(),
+    }
     for await (const piece of runTasks('check', setup, files, { jobs, work: 'checks', workers, sizes, stopped: () => watch.received !== undefined })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
@@ -89,7 +99,9 @@ async function checkWith(files: InputFile[], sizes: number[], jobs: number, work
   }
   output.end()
   if (watch.received) throw new Interrupted(watch.received, done, files.length)
-  process.stderr.write(`mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${errorsNote(counts)}${failed ? `, ${failed} file(s) failed` : ''}${overLimit(counts.warnings + counts.unrated, options.maxWarnings)}\n`)
+  process.stderr.write(
+    `mtclean: ${done - failed} file(s) checked, ${problems} problem(s)${errorsNote(counts)}${failed ? `, ${failed} file(s) failed` : ''}${overLimit(counts.warnings + counts.unrated, options.maxWarnings)}\n`,
+  )
   process.exitCode = checkExitCode(counts, failed, options.maxWarnings)
 }
 

@@ -38,23 +38,37 @@ interface CleanOptions {
 
 /** `--report md,html`: the views of report.json to write into the output folder too. */
 export function parseReportFormats(value: string): ViewName[] {
-  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '')
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
   for (const name of names) {
-    if (!(FILE_VIEWS as string[]).includes(name)) throw new InvalidArgumentError(`${JSON.stringify(name)} is not a report view; choose from ${FILE_VIEWS.join(', ')}.`)
+    if (!(FILE_VIEWS as string[]).includes(name))
+      throw new InvalidArgumentError(`${JSON.stringify(name)} is not a report view; choose from ${FILE_VIEWS.join(', ')}.`)
   }
   return [...new Set(names as ViewName[])]
 }
 
 export function registerClean(program: Command): void {
-  withJobs(withInputs(program.command('clean').description('write cleaned copies of the texts, with changes.diff and report.json (and report.md, report.html with --report)'))
-    .option(...OUT_OPTION)
-    .option('-n, --dry-run', 'print the diff to stdout and write nothing')
-    .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
-    .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
-    .option('-q, --quiet', 'no progress bar')
-    .option('--report <views>', `also write views of report.json into the output folder: ${FILE_VIEWS.join(', ')} (comma-separated; \`mtclean report\` renders them later)`, parseReportFormats)
-    .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)')
-    .option('--stdin-filename <name>', 'with `-`: the name of the text read, whose extension says its format (`a.md`: Markdown, `a.html`: HTML; default: plain text)'),
+  withJobs(
+    withInputs(
+      program.command('clean').description('write cleaned copies of the texts, with changes.diff and report.json (and report.md, report.html with --report)'),
+    )
+      .option(...OUT_OPTION)
+      .option('-n, --dry-run', 'print the diff to stdout and write nothing')
+      .option('--only-accepted', 'apply only the changes accepted in review (default: accepted and undecided)')
+      .option('-c, --check', 'also run the checks on each cleaned copy and list what they find in the reports')
+      .option('-q, --quiet', 'no progress bar')
+      .option(
+        '--report <views>',
+        `also write views of report.json into the output folder: ${FILE_VIEWS.join(', ')} (comma-separated; \`mtclean report\` renders them later)`,
+        parseReportFormats,
+      )
+      .option('--changes <file>', 'with `-` (stdin to stdout): also write the changes to FILE as JSON lines (start, end, before, after, ruleId)')
+      .option(
+        '--stdin-filename <name>',
+        'with `-`: the name of the text read, whose extension says its format (`a.md`: Markdown, `a.html`: HTML; default: plain text)',
+      ),
   ).action(async (paths: string[], options: CleanOptions, command: Command) => runClean(paths, options, command))
 }
 
@@ -65,10 +79,15 @@ async function runClean(paths: string[], options: CleanOptions, command: Command
   const cwd = process.cwd()
   if (readsStdin(paths)) {
     const given = FILE_RUN_OPTIONS.find((name) => command.getOptionValueSource(name) === 'cli')
-    if (given) throw new ConfigError(`\`clean -\` writes the cleaned text to stdout and nothing else: --${command.options.find((option) => option.attributeName() === given)!.long!.slice(2)} does not apply`, STDIN_PATH)
+    if (given)
+      throw new ConfigError(
+        `\`clean -\` writes the cleaned text to stdout and nothing else: --${command.options.find((option) => option.attributeName() === given)!.long!.slice(2)} does not apply`,
+        STDIN_PATH,
+      )
     return cleanStream({ ...options, ignore: projectConfig()?.ignore })
   }
-  if (options.changes !== undefined) throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
+  if (options.changes !== undefined)
+    throw new ConfigError('--changes goes with `-` (stdin to stdout); a run over files writes changes.diff and report.json', '--changes')
   if (options.stdinFilename !== undefined) throw new ConfigError('--stdin-filename names a text read from stdin: give `-` as the path', '--stdin-filename')
   const config = projectConfig()
   const given = inputsOrDefault(paths, path.resolve(cwd, options.out), cwd, config)
@@ -93,7 +112,15 @@ function refreshViews(outFolder: string, displayFolder: string, names: ViewName[
   writeViews(outFolder, displayFolder, names)
 }
 
-async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[], sizes: number[], jobs: number, workers: Worker[], givenOptions: CleanOptions): Promise<void> {
+async function cleanWith(
+  given: string[],
+  files: InputFile[],
+  roots: InputRoot[],
+  sizes: number[],
+  jobs: number,
+  workers: Worker[],
+  givenOptions: CleanOptions,
+): Promise<void> {
   const cwd = process.cwd()
   // `--report` wins over the project config's `report:` (report.json itself is always written).
   const configured = projectConfig()?.report?.flatMap((view) => FILE_VIEWS.filter((name) => name === view))
@@ -106,7 +133,8 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
   checkReservedNames(files)
   const outputOf = (outputPath: string): string => path.join(outFolder, outputPath)
   for (const file of files) {
-    if (outputOf(file.outputPath) === file.absolutePath) throw new ConfigError('the cleaned copy would overwrite this input: choose another --out', file.displayPath)
+    if (outputOf(file.outputPath) === file.absolutePath)
+      throw new ConfigError('the cleaned copy would overwrite this input: choose another --out', file.displayPath)
   }
   const write = !options.dryRun
   const earlier = write ? checkOutputFolderOwnership(outFolder, displayPathOf(outFolder, cwd)) : []
@@ -143,10 +171,29 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
     const config = projectConfig()
     // The corpus code loads only with --check (start-up: src/run/tasks.ts).
     const corpus = options.check ? await (await import('../../run/check-task.js')).corpusSpellings(files) : undefined
-    const setup = { rules: loadedRulesOf(ruleSet), outFolder, cwd, base, inputs: run.inputs, onlyAccepted: options.onlyAccepted ?? false, check: options.check ?? false, write, corpus, formats: formatsOf(files), ignore: config?.ignore, severities: config?.checks }
+    const setup = {
+      rules: loadedRulesOf(ruleSet),
+      outFolder,
+      cwd,
+      base,
+      inputs: run.inputs,
+      onlyAccepted: options.onlyAccepted ?? false,
+      check: options.check ?? false,
+      write,
+      corpus,
+      formats: formatsOf(files),
+      ignore: config?.ignore,
+      severities: config?.checks,
+    }
     const items = files.map((input, index) => ({ input, index }))
     let done = 0
-    for await (const piece of runTasks('clean', setup, items, { jobs, work: options.check ? 'checks' : 'rules', workers, sizes, stopped: () => watch.received !== undefined })) {
+    for await (const piece of runTasks('clean', setup, items, {
+      jobs,
+      work: options.check ? 'checks' : 'rules',
+      workers,
+      sizes,
+      stopped: () => watch.received !== undefined,
+    })) {
       if ('failure' in piece) {
         process.stderr.write(`${new ConfigError(piece.failure, piece.path).format()}\n`)
         tally.addFailure(piece.path, piece.failure)
@@ -182,4 +229,3 @@ async function cleanWith(given: string[], files: InputFile[], roots: InputRoot[]
   )
   process.exitCode = summary.failed > 0 ? EXIT.problems : EXIT.ok
 }
-

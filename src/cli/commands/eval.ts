@@ -28,12 +28,16 @@ export function registerEval(program: Command): void {
 async function runEval(paths: string[], options: EvalOptions): Promise<void> {
   const cwd = process.cwd()
   const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
-  const byName = new Map(findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files.map((file) => [path.basename(file.absolutePath), file]))
+  const byName = new Map(
+    findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files.map((file) => [path.basename(file.absolutePath), file]),
+  )
   const checker = (await import('../../checks/index.js')).createChecker(ruleSet)
   const goldFolder = path.resolve(cwd, options.gold)
   let names: string[]
   try {
-    names = readdirSync(goldFolder).filter((name) => name.endsWith('.gold.json')).sort()
+    names = readdirSync(goldFolder)
+      .filter((name) => name.endsWith('.gold.json'))
+      .sort()
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     throw new ConfigError(missing ? 'no such folder of gold annotations' : 'not a folder of gold annotations (NAME.gold.json files)', options.gold)
@@ -75,7 +79,8 @@ async function runEval(paths: string[], options: EvalOptions): Promise<void> {
           `flags ${score.flagsHit}/${score.flags}  noise ${score.noise}  traps broken ${score.trapsBroken}/${score.traps}\n`,
       )
       if (options.verbose) {
-        for (const miss of score.misses) process.stdout.write(`   miss  ${JSON.stringify(miss.find)} -> ${JSON.stringify(miss.want)}   output: ${JSON.stringify(miss.got)}\n`)
+        for (const miss of score.misses)
+          process.stdout.write(`   miss  ${JSON.stringify(miss.find)} -> ${JSON.stringify(miss.want)}   output: ${JSON.stringify(miss.got)}\n`)
         for (const wrong of score.wrong) process.stdout.write(`   wrong ${JSON.stringify(wrong.source)} -> ${JSON.stringify(wrong.output)}\n`)
         for (const noise of score.noiseItems) process.stdout.write(`   noise ${JSON.stringify(noise.text)} [${noise.ruleId}]\n`)
       }

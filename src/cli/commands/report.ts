@@ -17,7 +17,7 @@ export function registerReport(program: Command): void {
     .description("render a view of the last run's report.json (report.md, report.html, or text lines), or merge the reports of a sharded run")
     .argument('[folder]', 'the output folder of the clean run', 'cleaned')
     .addOption(new Option('-f, --format <format>', 'the view').choices(VIEW_NAMES).default('text'))
-    .option('-o, --out <file>', 'where to write it (`-`: stdout); its links are made from that file\'s folder', '-')
+    .option('-o, --out <file>', "where to write it (`-`: stdout); its links are made from that file's folder", '-')
     .action((folder: string, options: ReportOptions) => {
       const cwd = process.cwd()
       const outFolder = path.resolve(cwd, folder)
@@ -25,7 +25,12 @@ export function registerReport(program: Command): void {
       const target = options.out === '-' ? undefined : path.resolve(cwd, options.out)
       if (!target && view.piece) throw new ConfigError(`the ${view.name} view is a page and a folder of per-file pieces beside it: give --out FILE`, '--out -')
       // A view read from stdout is read where the record is; a file's links are made from its own folder.
-      const { report: record, context } = viewSource(outFolder, displayPathOf(outFolder, cwd), target ? path.dirname(target) : outFolder, piecesFolderOf(target ?? view.file))
+      const { report: record, context } = viewSource(
+        outFolder,
+        displayPathOf(outFolder, cwd),
+        target ? path.dirname(target) : outFolder,
+        piecesFolderOf(target ?? view.file),
+      )
       if (target) writeViewFile(view, record, context, target, options.out)
       else renderView(view, record, context, (text) => process.stdout.write(text))
       process.exitCode = EXIT.ok
@@ -43,7 +48,9 @@ export function registerReport(program: Command): void {
       if (folders.includes(outFolder)) throw new ConfigError('is one of the shards: merge into another folder', out)
       const merged = mergeShards(outFolder, folders, cwd)
       const { summary } = merged
-      process.stderr.write(`mtclean: merged ${shards.length} shard(s): ${summary.files} file(s), ${summary.changes} change(s) by ${summary.rulesFired} rule(s) → ${displayPathOf(outFolder, cwd)}/\n`)
+      process.stderr.write(
+        `mtclean: merged ${shards.length} shard(s): ${summary.files} file(s), ${summary.changes} change(s) by ${summary.rulesFired} rule(s) → ${displayPathOf(outFolder, cwd)}/\n`,
+      )
       process.exitCode = summary.failed > 0 ? EXIT.problems : EXIT.ok
     })
 }

@@ -41,7 +41,10 @@ const safe = (text: string): string => visibleControls(text).replace(/\n/g, '⏎
 async function runReview(paths: string[], options: ReviewOptions): Promise<void> {
   if (options.port !== undefined && !options.web) throw new ConfigError('--port goes with --web', 'mtclean review')
   if (!options.web && (!process.stdin.isTTY || !process.stdout.isTTY)) {
-    throw new ConfigError('needs an interactive terminal (or --web: review in the browser); in scripts use `mtclean accept` and `mtclean reject`', 'mtclean review')
+    throw new ConfigError(
+      'needs an interactive terminal (or --web: review in the browser); in scripts use `mtclean accept` and `mtclean reject`',
+      'mtclean review',
+    )
   }
   const cwd = process.cwd()
   if (options.web) {
@@ -49,7 +52,10 @@ async function runReview(paths: string[], options: ReviewOptions): Promise<void>
     return serveReview({ out: options.out, rules: options.rules, paths, port: options.port }, cwd)
   }
   const { record, rulePaths, plan } = await prepareReview({ out: options.out, rules: options.rules, paths }, cwd)
-  const session = new ReviewSession(plan.items, recordStore(() => record))
+  const session = new ReviewSession(
+    plan.items,
+    recordStore(() => record),
+  )
   const out = (text: string): boolean => process.stdout.write(text)
 
   const changes = plan.items.filter((item): item is ChangeItem => item.kind === 'change')
@@ -123,7 +129,9 @@ function render(item: ReviewItem, progress: { index: number; total: number }, no
 }
 
 function help(kind: ReviewItem['kind']): string {
-  return `${REVIEW_KEYS.filter((each) => each.on === kind || each.on === 'both').map((each) => `  ${pc.bold(each.key)} - ${each.help}`).join('\n')}\n`
+  return `${REVIEW_KEYS.filter((each) => each.on === kind || each.on === 'both')
+    .map((each) => `  ${pc.bold(each.key)} - ${each.help}`)
+    .join('\n')}\n`
 }
 
 /** One key press among `keys`; Ctrl-C and Ctrl-D quit (decisions so far are kept). */

@@ -49,9 +49,11 @@ async function requestsFrom(file: string): Promise<AddRequest[]> {
   return data.suggestions.map((suggestion: unknown, index: number) => {
     const where = `suggestion ${index + 1}`
     const item = (suggestion ?? {}) as Record<string, unknown>
-    if (typeof item.canonical !== 'string' || item.canonical.trim() === '') throw new ConfigError(`${where}: name the canonical form (a text), or delete the suggestion`, file)
+    if (typeof item.canonical !== 'string' || item.canonical.trim() === '')
+      throw new ConfigError(`${where}: name the canonical form (a text), or delete the suggestion`, file)
     const variants = item.variants ?? []
-    if (!Array.isArray(variants) || !variants.every((variant) => typeof variant === 'string')) throw new ConfigError(`${where}: variants must be a list of texts`, file)
+    if (!Array.isArray(variants) || !variants.every((variant) => typeof variant === 'string'))
+      throw new ConfigError(`${where}: variants must be a list of texts`, file)
     if (item.category !== undefined && !(CATEGORIES as readonly unknown[]).includes(item.category)) {
       throw new ConfigError(`${where}: category must be one of ${CATEGORIES.join(', ')}`, file)
     }
@@ -78,13 +80,16 @@ async function runAdd(options: AddOptions, command: Command): Promise<void> {
   try {
     // With the project config's layers, every layer is read (a variant must not clash with any), but only
     // the project's folder is written: an entity of another layer gets its variants in a new entity there.
-    edits = target.writable ? planAdd(listRuleFiles(target.rulePaths), target.writable, requests, { writableFolder: target.writable }) : planAddTo(target.rulePaths, requests)
+    edits = target.writable
+      ? planAdd(listRuleFiles(target.rulePaths), target.writable, requests, { writableFolder: target.writable })
+      : planAddTo(target.rulePaths, requests)
   } catch (error) {
     // The problems are reported at their lines in the rule files as they would be after the edit.
     if (error instanceof ConfigErrors) process.stderr.write('mtclean rules add: refused, the rule set would not be valid (nothing written):\n')
     throw error
   }
-  for (const edit of edits) process.stderr.write(`mtclean: ${options.dryRun ? 'would change' : 'changed'} ${shownPath(edit.file)}${edit.before === '' ? ' (new file)' : ''}\n`)
+  for (const edit of edits)
+    process.stderr.write(`mtclean: ${options.dryRun ? 'would change' : 'changed'} ${shownPath(edit.file)}${edit.before === '' ? ' (new file)' : ''}\n`)
   if (!options.dryRun) writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))
   if (edits.length === 0) process.stderr.write('mtclean: nothing to add: every variant is there already\n')
   process.exitCode = EXIT.ok
@@ -104,5 +109,8 @@ export function projectLayer(options: { rules?: string[] }, command: Command, cw
   }
   if (options.rules) return { rulePaths: options.rules }
   if (existsSync(path.join(cwd, 'rules'))) return { rulePaths: ['rules'] }
-  throw new ConfigError('no project rules folder here: run `mtclean init` (or pass --rules DIR); the rules bundled with mtclean are never changed', 'mtclean rules add')
+  throw new ConfigError(
+    'no project rules folder here: run `mtclean init` (or pass --rules DIR); the rules bundled with mtclean are never changed',
+    'mtclean rules add',
+  )
 }

@@ -34,7 +34,9 @@ export function registerRulesList(rules: Command): void {
           // A rule's texts reach the terminal made visible: a control character in a rule file cannot drive it.
           process.stdout.write(`${visibleControls(`${row.id}  ${row.category}  ${what}  ${row.location}`).replace(/\n/g, '\\n')}\n`)
         }
-        const counts = CATEGORIES.map((category) => [category, shown.filter((rule) => rule.category === category)] as const).filter(([, list]) => list.length > 0)
+        const counts = CATEGORIES.map((category) => [category, shown.filter((rule) => rule.category === category)] as const).filter(
+          ([, list]) => list.length > 0,
+        )
         const variants = shown.reduce((sum, rule) => sum + (rule.kind === 'entity' ? rule.variants.length : 0), 0)
         process.stdout.write(`${shown.length} rule(s), ${variants} variant(s): ${counts.map(([category, list]) => `${list.length} ${category}`).join(', ')}\n`)
       }

@@ -30,7 +30,9 @@ const SINCE: Record<NonNullable<FileStatus['since']>, string> = {
 
 function render(status: ReturnType<typeof runStatus>, reportShown: string): string {
   const header = ['file', 'undecided', 'accepted', 'rejected', 'applied', 'findings']
-  const rows = status.files.map((file) => [visibleControls(file.file), file.undecided, file.accepted, file.rejected, file.applied, file.findings ?? '-'].map(String))
+  const rows = status.files.map((file) =>
+    [visibleControls(file.file), file.undecided, file.accepted, file.rejected, file.applied, file.findings ?? '-'].map(String),
+  )
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
   const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  ')
   const lines = [`The last run, as ${reportShown} and decisions.json record it:`, '', pc.bold(line(header))]

@@ -23,7 +23,10 @@ export function registerSuggest(program: Command): void {
       }
       // Markdown and HTML: only their prose is read (the rest blanked, so every place stays).
       await loadProseReaders(formatsOf(inputs))
-      const texts = inputs.map((file) => ({ file: file.displayPath, text: proseText(readTextFile(file.absolutePath), formatOf(file.absolutePath), file.displayPath) }))
+      const texts = inputs.map((file) => ({
+        file: file.displayPath,
+        text: proseText(readTextFile(file.absolutePath), formatOf(file.absolutePath), file.displayPath),
+      }))
       // The suggester (pinyin-pro, nspell) and the YAML writer load only when this command runs.
       const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
       const { Document } = await import('yaml')

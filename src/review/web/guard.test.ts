@@ -4,7 +4,11 @@ import { checkRequest, type RequestHead } from './guard.js'
 const server = { token: 'Zm9vYmFyYmF6cXV4cXV1eA', port: 40123 }
 const host = '127.0.0.1:40123'
 const get = (url: string, headers: RequestHead['headers'] = { host }): RequestHead => ({ method: 'GET', url, headers })
-const post = (headers: RequestHead['headers']): RequestHead => ({ method: 'POST', url: `/${server.token}/api/action`, headers: { host, 'content-type': 'application/json', ...headers } })
+const post = (headers: RequestHead['headers']): RequestHead => ({
+  method: 'POST',
+  url: `/${server.token}/api/action`,
+  headers: { host, 'content-type': 'application/json', ...headers },
+})
 
 describe('checkRequest: who may use the review server', () => {
   it('answers the page and the API under the token, on its loopback names', () => {
@@ -31,7 +35,10 @@ describe('checkRequest: who may use the review server', () => {
     expect(checkRequest(post({ origin: 'http://localhost:40123' }), server)).toMatchObject({ ok: false, status: 403 })
     expect(checkRequest(post({}), server)).toMatchObject({ ok: false, status: 403 })
     expect(checkRequest(post({ origin: `http://${host}`, 'sec-fetch-site': 'cross-site' }), server)).toMatchObject({ ok: false, status: 403 })
-    expect(checkRequest(post({ origin: `http://${host}`, 'content-type': 'application/x-www-form-urlencoded' }), server)).toMatchObject({ ok: false, status: 415 })
+    expect(checkRequest(post({ origin: `http://${host}`, 'content-type': 'application/x-www-form-urlencoded' }), server)).toMatchObject({
+      ok: false,
+      status: 415,
+    })
   })
 
   it('refuses other methods', () => {

@@ -24,6 +24,8 @@ export async function serveReview(scope: ReviewScope & { port?: number }, cwd: s
   const stoppedBy = await signal
   await server.close()
   const after = await review.currentState()
-  process.stderr.write(`\nmtclean: ${after.summary.accepted} accepted, ${after.summary.rejected} rejected, ${after.summary.undecided} undecided (in ${review.record.decisionsShown}); stopped by ${stoppedBy}.\n`)
+  process.stderr.write(
+    `\nmtclean: ${after.summary.accepted} accepted, ${after.summary.rejected} rejected, ${after.summary.undecided} undecided (in ${review.record.decisionsShown}); stopped by ${stoppedBy}.\n`,
+  )
   process.exitCode = EXIT.ok
 }

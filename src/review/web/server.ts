@@ -23,7 +23,8 @@ const MAX_BODY = 64 * 1024
 
 // Only what the page itself serves: no CDN, no inline script, no frame, no form sent elsewhere.
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
@@ -40,7 +41,8 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) })
   response.end(body)
 }
-const sendJson = (response: ServerResponse, status: number, body: unknown): void => send(response, status, 'application/json; charset=utf-8', JSON.stringify(body))
+const sendJson = (response: ServerResponse, status: number, body: unknown): void =>
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body))
 
 function readBody(request: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
@@ -106,7 +108,11 @@ export function startReviewServer(review: WebReview, options: { port?: number; t
   })
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new ConfigError(`port ${options.port} is in use: pick another, or leave --port out for a free one`, 'mtclean review --web') : error)
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(`port ${options.port} is in use: pick another, or leave --port out for a free one`, 'mtclean review --web')
+          : error,
+      )
     })
     server.listen({ host: LOOPBACK, port: options.port ?? 0 }, () => {
       const address = server.address() as AddressInfo

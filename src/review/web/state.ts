@@ -64,7 +64,8 @@ export type ActionResult =
   | { status: 200; body: { stale: true; message: string } }
   | { status: 400; body: { error: string } }
 
-const STALE = 'The record changed since this page was drawn (another tab, the terminal review or a new `mtclean clean`): nothing was written. Reload the page to see it as it is.'
+const STALE =
+  'The record changed since this page was drawn (another tab, the terminal review or a new `mtclean clean`): nothing was written. Reload the page to see it as it is.'
 
 const hashOf = (file: string): string => (existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none')
 
@@ -102,7 +103,10 @@ export class WebReview {
   }
 
   private newSession(): ReviewSession {
-    return new ReviewSession(this.prepared.plan.items, recordStore(() => this.prepared.record))
+    return new ReviewSession(
+      this.prepared.plan.items,
+      recordStore(() => this.prepared.record),
+    )
   }
 
   /** The version of the record on disk: report.json and decisions.json as they are now. */
@@ -233,7 +237,8 @@ export class WebReview {
     } else {
       const item = this.prepared.plan.items[indexOfKey(action.finding)]
       if (item?.kind !== 'finding') return { status: 400, body: { error: `no finding ${action.finding} in this review` } }
-      const result = action.type === 'keep' ? await keepWord(this.prepared.rulePaths, item.actual) : await makeRule(this.prepared.rulePaths, item, action.canonical)
+      const result =
+        action.type === 'keep' ? await keepWord(this.prepared.rulePaths, item.actual) : await makeRule(this.prepared.rulePaths, item, action.canonical)
       done = result.done
       message = result.message
     }
