@@ -7,7 +7,7 @@ import { allRanges, insideOneRange, isDisabled, maskOutside, proseOf, type Prose
 import type { InputFile } from './io/inputs.js'
 import { readTextFile } from './io/read.js'
 import { findChanges } from './match/index.js'
-import { changeIds } from './report/ids.js'
+import { changeIds } from './model/change-ids.js'
 import type { Decision } from './review/decisions.js'
 import type { RuleSet } from './rules/compile.js'
 

@@ -6,7 +6,7 @@ import { describeFsError } from '../io/read.js'
 import { ConfigError, ConfigErrors } from '../errors.js'
 import { Interrupted } from '../io/write.js'
 import { endQuietlyOnBrokenPipe } from './broken-pipe.js'
-import { EXIT } from './exit-codes.js'
+import { EXIT } from '../model/exit-codes.js'
 import { applyProjectConfig } from './project-config.js'
 
 // Before anything is printed: a reader that closes early (`| head`) ends the run quietly, exit 141.

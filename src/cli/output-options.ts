@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander'
-import { EXIT } from './exit-codes.js'
+import { EXIT } from '../model/exit-codes.js'
 import type { FindingCounts } from '../config/severity.js'
 
 /** `--no-color`, `--max-warnings N`: how `check`'s output fits the terminal and the CI around it. */

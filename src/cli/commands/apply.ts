@@ -5,7 +5,7 @@ import { ConfigError } from '../../errors.js'
 import { Interrupted, InterruptWatch } from '../../io/write.js'
 import { applyAccepted } from '../../review/apply-accepted.js'
 import { RunRecord } from '../../review/record.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { OUT_OPTION } from '../inputs.js'
 
 interface ApplyOptions {

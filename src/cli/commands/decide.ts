@@ -4,7 +4,7 @@ import { ConfigError } from '../../errors.js'
 import type { Decision } from '../../review/decisions.js'
 import { RunRecord } from '../../review/record.js'
 import { selectChanges } from '../../review/select.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { OUT_OPTION } from '../inputs.js'
 
 interface DecideOptions {

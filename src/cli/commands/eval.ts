@@ -7,7 +7,7 @@ import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { scoreFile, summarize, type FileScore, type Gold, type MessageSpan } from '../../eval/score.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { inputsOrDefault, withInputs } from '../inputs.js'
 
 interface EvalOptions {

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { CONFIG_FILES, STARTER_CONFIG } from '../../config/find.js'
 import { ConfigError } from '../../errors.js'
 import { writeOutputs } from '../../io/write.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 
 /** The starter config: every key, commented, with the defaults a new project needs. */
 export const STARTER_CONFIG_TEXT = `# mtclean project configuration, written by \`mtclean init\` (README.md, "Project config").

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { projectLayer } from './rules-add.js'
 import { defaultRulePaths, listRuleFiles, loadRuleFiles } from '../../rules/load.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
 interface AddOptions {

@@ -4,7 +4,7 @@ import { ConfigError } from '../../errors.js'
 import { displayPathOf } from '../../io/inputs.js'
 import { mergeShards } from '../../report/merge.js'
 import { piecesFolderOf, renderView, VIEW_NAMES, VIEWS, viewSource, writeViewFile, type ReportView, type ViewName } from '../../report/views.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 
 interface ReportOptions {
   format: ViewName

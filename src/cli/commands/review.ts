@@ -6,7 +6,7 @@ import { ConfigError } from '../../errors.js'
 import { visibleWhitespace } from '../../report/visible.js'
 import { prepareReview, recordStore } from '../../review/prepare.js'
 import { keysFor, REVIEW_KEYS, ReviewSession, type ChangeItem, type ReviewItem, type ReviewKey } from '../../review/session.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { OUT_OPTION, RULES_OPTION } from '../inputs.js'
 import { keepWord, makeRule } from '../../review/word-actions.js'
 

@@ -10,7 +10,7 @@ import { projectConfig } from '../project-config.js'
 import { projectRulesFolder } from '../../config/find.js'
 import type { AddRequest } from '../../rules/edit.js'
 import { CATEGORIES, type Category } from '../../rules/types.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
 interface AddOptions {

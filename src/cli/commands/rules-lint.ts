@@ -5,7 +5,7 @@ import { readTextFile } from '../../io/read.js'
 import { defaultRulePaths } from '../../rules/load.js'
 import { lintRules } from '../../rules/lint.js'
 import { listRuleFiles, loadRuleFiles } from '../../rules/load.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
 export function registerRulesLint(rules: Command): void {

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander'
 import { formatLocation } from '../../errors.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { CATEGORIES } from '../../rules/types.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
 export function registerRulesList(rules: Command): void {

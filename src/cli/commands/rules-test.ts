@@ -3,7 +3,7 @@ import pc from 'picocolors'
 import { formatLocation } from '../../errors.js'
 import { runExamples } from '../../rules/examples.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
 export function registerRulesTest(rules: Command): void {

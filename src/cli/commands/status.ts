@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander'
 import pc from 'picocolors'
 import { RunRecord } from '../../review/record.js'
 import { runStatus, type FileStatus } from '../../review/status.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { OUT_OPTION } from '../inputs.js'
 
 export function registerStatus(program: Command): void {

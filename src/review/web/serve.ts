@@ -1,5 +1,5 @@
 import type { ReviewScope } from '../prepare.js'
-import { EXIT } from '../../cli/exit-codes.js'
+import { EXIT } from '../../model/exit-codes.js'
 import { startReviewServer } from './server.js'
 import { WebReview } from './state.js'
 
