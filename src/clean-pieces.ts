@@ -1,5 +1,5 @@
 import { applyChanges } from './apply/apply.js'
-import type { Change } from './change.js'
+import type { Change } from './model/change.js'
 import { findChanges } from './match/index.js'
 import type { RuleSet } from './rules/compile.js'
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
  * Files at the top of src/ are placed in the layer of the concept they hold until they move into that folder.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['model', 'change', 'errors', 'paths', 'controls'],
+  ['model'],
   ['io'],
   ['rules'],
   ['match'],
@@ -30,7 +30,6 @@ const LAYERS: readonly (readonly string[])[] = [
  * the test fails on an entry that is no longer needed, so the list only shrinks. The goal is an empty list.
  */
 const ALLOWED_UPWARD: readonly string[] = [
-  'change.ts -> rules/types.ts',
   'clean.ts -> review/decisions.ts',
   'report/merge.ts -> review/decisions.ts',
   'report/report.ts -> review/decisions.ts',
@@ -123,7 +122,7 @@ describe('layers of src/', () => {
 
   it('reads the imports of every module', () => {
     expect(edges.length).toBeGreaterThan(100)
-    expect(edges.map(label)).toContain('cli/main.ts -> errors.ts')
+    expect(edges.map(label)).toContain('cli/main.ts -> model/errors.ts')
   })
 
   it('has no import pointing up the layer order beyond the allow-list', () => {

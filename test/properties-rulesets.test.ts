@@ -3,11 +3,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { overlaps } from '../src/apply/apply.js'
 import { cleanText, type FileResult } from '../src/clean.js'
-import { ConfigErrors } from '../src/errors.js'
+import { ConfigErrors } from '../src/model/errors.js'
 import { unifiedDiff } from '../src/report/diff.js'
 import { recordFile } from '../src/report/report.js'
 import { compileRules, type RuleSet } from '../src/rules/compile.js'
-import type { EntityRule } from '../src/rules/types.js'
+import type { EntityRule } from '../src/model/rule.js'
 
 // The engine's invariants over generated rule sets and texts. Variants are made of words `v…`, canonical
 // forms of words `C…`: a canonical form can then never contain or form a variant, so one pass must settle.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../src/clean.js'
 import { compileRules } from '../src/rules/compile.js'
-import type { Rule } from '../src/rules/types.js'
+import type { Rule } from '../src/model/rule.js'
 import { projectRuleSet } from './helpers/project.js'
 
 // Every rule's inline examples, run with that rule alone (like prh's specs): `before` must become

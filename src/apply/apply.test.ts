@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Change } from '../change.js'
-import type { RuleInfo } from '../rules/types.js'
+import type { Change } from '../model/change.js'
+import type { RuleInfo } from '../model/rule.js'
 import { applyChanges, overlaps, type Applicable } from './apply.js'
 
 const rule = (id: string, order: number): RuleInfo => ({

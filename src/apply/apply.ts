@@ -1,4 +1,4 @@
-import type { Change, SkippedChange } from '../change.js'
+import type { Change, SkippedChange } from '../model/change.js'
 
 /** What the applier needs of a change: its range, its replacement, and its rule's place in the rule set. */
 export interface Applicable {

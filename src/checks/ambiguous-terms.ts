@@ -1,4 +1,4 @@
-import type { EntityRule } from '../rules/types.js'
+import type { EntityRule } from '../model/rule.js'
 import { report } from './message.js'
 import type { Check } from './options.js'
 import { words } from './tokens.js'

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Category } from '../rules/types.js'
+import type { Category } from '../model/rule.js'
 
 /** A proper noun of CC-CEDICT with its Chinese form (data/cedict/names.tsv). */
 export interface CedictName {

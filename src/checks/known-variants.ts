@@ -1,5 +1,5 @@
 import { cleanText } from '../clean.js'
-import { formatLocation } from '../errors.js'
+import { formatLocation } from '../model/errors.js'
 import { report } from './message.js'
 import type { Check } from './options.js'
 import type { VFileMessage } from 'vfile-message'

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
 import { fileURLToPath } from 'node:url'
-import { relativeUrl } from '../paths.js'
+import { relativeUrl } from '../model/paths.js'
 
 export const SOURCE = 'mtclean'
 

@@ -2,12 +2,12 @@ import { existsSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { loadRunInfo } from '../report/read.js'
 import type { RunInfo } from '../report/report.js'
 import { defaultJobs, type Work } from '../run/pool.js'
 import type { ProjectConfig } from '../config/types.js'
-import { shownPath } from '../paths.js'
+import { shownPath } from '../model/paths.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
 export const OUT_OPTION = [

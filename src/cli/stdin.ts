@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { decodeText, MAX_FILE_BYTES } from '../io/read.js'
 
 /** The path that means standard input (and, for `clean`, standard output), as in cat, ESLint and Prettier. */

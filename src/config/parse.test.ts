@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { parseConfigText, validateConfig } from './parse.js'
 
 const CHECK_IDS = ['fragment', 'known-variant', 'unknown-word']

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { backtrackingVerdict } from '../rules/redos.js'
 import { REPORT_VIEWS, SEVERITIES, type IgnoreEntry, type ProjectConfig, type ReportView, type RuleLayers, type Severity } from './types.js'
 

@@ -1,5 +1,5 @@
 import type { Span } from '../apply/offset-map.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { DisableTracker, directiveOf } from './disable-comments.js'
 import type { TextFormat } from './format.js'
 

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { describeFsError } from './read.js'
 
 /** A text file to clean, with the names it goes by. */

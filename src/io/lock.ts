@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { tempPathFor } from './write.js'
 
 export const LOCK_FILE = '.mtclean.lock'

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { LOCK_FILE } from './lock.js'
 import { TEMP_NAME } from './write.js'
 

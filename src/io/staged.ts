@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { describeFsError } from './read.js'
 import { tempPathFor } from './write.js'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanText } from '../clean.js'
 import { compileRules, type RuleSet } from '../rules/compile.js'
 import { parseRuleSource } from '../rules/load.js'
-import type { EntityRule } from '../rules/types.js'
+import type { EntityRule } from '../model/rule.js'
 import { EntityMatcher } from './entity-matcher.js'
 import { findChanges } from './index.js'
 

@@ -1,5 +1,5 @@
-import type { Change } from '../change.js'
-import type { EntityRule, EntityVariant } from '../rules/types.js'
+import type { Change } from '../model/change.js'
+import type { EntityRule, EntityVariant } from '../model/rule.js'
 import { matchCasing } from './casing.js'
 import { PhraseIndex } from './phrase-index.js'
 

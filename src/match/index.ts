@@ -1,4 +1,4 @@
-import type { Change, SkippedChange } from '../change.js'
+import type { Change, SkippedChange } from '../model/change.js'
 import type { RuleSet } from '../rules/compile.js'
 
 export interface Matches {

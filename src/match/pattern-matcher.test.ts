@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { PatternRule } from '../rules/types.js'
+import type { PatternRule } from '../model/rule.js'
 import { compilePatternRegExp, countCaptureGroups, expandTemplate, PatternMatcher, templateGroupReferences } from './pattern-matcher.js'
 
 const patternRule = (source: string, replace: string, extra: Partial<PatternRule> = {}): PatternRule => ({

@@ -1,5 +1,5 @@
-import type { Change } from '../change.js'
-import type { PatternRule } from '../rules/types.js'
+import type { Change } from '../model/change.js'
+import type { PatternRule } from '../model/rule.js'
 import { contextSources } from './regexp-source.js'
 import { guardLeadingRuns } from './run-start.js'
 

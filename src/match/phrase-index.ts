@@ -1,4 +1,4 @@
-import type { Context } from '../rules/types.js'
+import type { Context } from '../model/rule.js'
 import { contextSources, isWordChar, leadingWordKey } from './regexp-source.js'
 
 interface Entry<T> {

@@ -1,4 +1,4 @@
-import type { Context } from '../rules/types.js'
+import type { Context } from '../model/rule.js'
 
 // Regular-expression sources shared by the literal and the pattern matcher. Everything is compiled with
 // the `u` flag, so `\p{…}` classes work and "word" means letters, marks and digits in any script.

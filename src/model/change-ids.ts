@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Change } from '../change.js'
+import type { Change } from './change.js'
 
 const CONTEXT_CHARS = 20
 

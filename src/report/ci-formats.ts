@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { visibleControls } from '../controls.js'
+import { visibleControls } from '../model/controls.js'
 
 // The two formats CI services read. Both are small, fixed shapes written by hand: the SARIF writers on npm
 // (node-sarif-builder) bring a file-system layer and builders for a document of a dozen fields.

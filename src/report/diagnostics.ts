@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import { visibleControls } from '../controls.js'
+import { visibleControls } from '../model/controls.js'
 import { reporter } from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
 import stringWidth from 'string-width'

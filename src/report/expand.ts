@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { location } from 'vfile-location'
 import { docsUrl } from '../checks/message.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { displayPathOf } from '../io/inputs.js'
 import { readInputText } from '../io/read.js'
 import { CONTEXT_CHARS, sourceHashOf, type Report, type ReportedChange, type ReportedFile, type RuleCount } from './report.js'

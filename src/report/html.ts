@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { SkipReason } from '../change.js'
+import type { SkipReason } from '../model/change.js'
 import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import { touchingWords, visibleWhitespace } from './visible.js'
 import type { Report, ReportedChange, ReportedFile, ReportedFinding } from './report.js'

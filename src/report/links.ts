@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { relativeUrl } from '../paths.js'
+import { relativeUrl } from '../model/paths.js'
 
 /** Where a report is read and what its paths are relative to: the links in it are made from these. */
 export interface ReportPlace {

@@ -1,5 +1,5 @@
-import { visibleControls } from '../controls.js'
-import type { SkipReason } from '../change.js'
+import { visibleControls } from '../model/controls.js'
+import type { SkipReason } from '../model/change.js'
 import { ruleDefinitionUrl, type ReportPlace } from './links.js'
 import type { Report, ReportedChange, ReportedFile } from './report.js'
 import { touchingWords } from './visible.js'

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { displayPathOf } from '../io/inputs.js'
 import { MANIFEST, manifestContent } from '../io/manifest.js'
 import { writeFileAtomic } from '../io/write.js'

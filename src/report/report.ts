@@ -1,10 +1,10 @@
 import type { VFileMessage } from 'vfile-message'
 import { createHash } from 'node:crypto'
-import type { Change, SkipReason } from '../change.js'
+import type { Change, SkipReason } from '../model/change.js'
 import type { FileResult } from '../clean.js'
-import { formatLocation } from '../errors.js'
+import { formatLocation } from '../model/errors.js'
 import type { RuleSet } from '../rules/compile.js'
-import type { Category } from '../rules/types.js'
+import type { Category } from '../model/rule.js'
 import type { Decision } from '../review/decisions.js'
 import type { StoredFile, StoredFinding } from './stored.js'
 

@@ -1,4 +1,4 @@
-import type { SkipReason } from '../change.js'
+import type { SkipReason } from '../model/change.js'
 import type { Decision } from '../review/decisions.js'
 import type { Report, ReportedFinding, RuleCount, RunInfo } from './report.js'
 

@@ -1,4 +1,4 @@
-import { visibleControls } from '../controls.js'
+import { visibleControls } from '../model/controls.js'
 import type { Report, ReportedFile } from './report.js'
 import { visibleWhitespace } from './visible.js'
 

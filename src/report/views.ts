@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { StagedFile } from '../io/staged.js'
 import { tempPathFor } from '../io/write.js'
 import { recordDiff } from './diff.js'

@@ -1,7 +1,7 @@
 import { constants, copyFileSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { applyChanges } from '../apply/apply.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { describeFsError, readTextFile } from '../io/read.js'
 import { writeFileAtomic } from '../io/write.js'
 import { hashText, isSourceHash, type ReportedFile } from '../report/report.js'

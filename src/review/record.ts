@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { OffsetMap, type Span } from '../apply/offset-map.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { displayPathOf } from '../io/inputs.js'
 import { loadReport } from '../report/read.js'
 import type { Report, ReportedChange, ReportedFile } from '../report/report.js'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import type { DecidableChange, RunRecord } from './record.js'
 
 /** A change id may be shortened to a unique prefix of this many characters or more, as with git. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { readTextFile } from '../io/read.js'
 import { hashText, isSourceHash } from '../report/report.js'
 import { rulesHash } from '../rules/fingerprint.js'

@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { writeOutputs } from '../io/write.js'
 import type { FindingItem } from './session.js'
-import type { Category } from '../rules/types.js'
+import type { Category } from '../model/rule.js'
 
 // What a reviewer can do with a finding besides fixing the text: say the word is right, or make a rule.
 // Both write the project's rule files as `mtclean names add` and `mtclean rules add` do (comments kept),

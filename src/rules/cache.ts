@@ -4,9 +4,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import findCacheDirectory from 'find-cache-directory'
 import { writeFileAtomic } from '../io/write.js'
-import { shownPath } from '../paths.js'
+import { shownPath } from '../model/paths.js'
 import type { LoadedRules } from './compile.js'
-import type { RuleSource } from './types.js'
+import type { RuleSource } from '../model/rule.js'
 
 /**
  * A cache of parsed rule files, as nyc, AVA and babel keep theirs: in `node_modules/.cache/mtclean` of the

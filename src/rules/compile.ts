@@ -1,6 +1,6 @@
 import { EntityMatcher } from '../match/entity-matcher.js'
 import { PatternMatcher } from '../match/pattern-matcher.js'
-import type { EntityRule, GazetteerEntry, Rule, RuleSource } from './types.js'
+import type { EntityRule, GazetteerEntry, Rule, RuleSource } from '../model/rule.js'
 import { validateRules } from './validate.js'
 
 /** A validated rule set, compiled once: the matchers are reused for every text. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { compileRules } from './compile.js'
 import { listRuleFiles, parseRuleSource } from './load.js'
 import { unsettledRules } from './settle.js'
-import type { Category, RuleSource } from './types.js'
+import type { Category, RuleSource } from '../model/rule.js'
 import { yamlScalar } from './yaml-scalar.js'
-import { shownPath } from '../paths.js'
+import { shownPath } from '../model/paths.js'
 
 /** A canonical form and variants to add: to its entity if one exists, else as a new entity. */
 export interface AddRequest {

@@ -1,6 +1,6 @@
 import { cleanText } from '../clean.js'
 import { compileRules, type RuleSet } from './compile.js'
-import type { Rule, RuleExample } from './types.js'
+import type { Rule, RuleExample } from '../model/rule.js'
 
 export interface ExampleResult {
   rule: Rule

@@ -1,10 +1,10 @@
 import { applyChanges } from '../apply/apply.js'
 import { cleanText } from '../clean.js'
-import { type ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
+import { type ConfigError, ConfigErrors, type SourceLocation } from '../model/errors.js'
 import { findChanges } from '../match/index.js'
 import { compileRules } from './compile.js'
 import { hasContext, isNegative } from './examples.js'
-import type { Rule } from './types.js'
+import type { Rule } from '../model/rule.js'
 import { unsettledRules } from './settle.js'
 import { validateRules } from './validate.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { compileRules } from './compile.js'
 import { parseRuleSource } from './load.js'
 import { thrown } from './test-helpers.js'

@@ -5,14 +5,14 @@ import { createRequire } from 'node:module'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { globSync } from 'tinyglobby'
 import type { Document, Node } from 'yaml'
-import { ConfigError, ConfigErrors, type SourceLocation } from '../errors.js'
-import { shownPath } from '../paths.js'
+import { ConfigError, ConfigErrors, type SourceLocation } from '../model/errors.js'
+import { shownPath } from '../model/paths.js'
 import { readTextFile } from '../io/read.js'
 import { ruleFileCache, ruleSetCache } from './cache.js'
 import { compileRules, compileValidated, loadedRulesOf, type RuleSet } from './compile.js'
 import { ruleFileSchema } from './schema.js'
 import { unsettledRules } from './settle.js'
-import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from './types.js'
+import { CONTEXT_KEYS, type Category, type Context, type GazetteerEntry, type Rule, type RuleExample, type RuleSource } from '../model/rule.js'
 
 // The YAML parser and the schema validator take 100 ms to load and compile: a run whose rule files are
 // all in the cache (cache.ts) needs neither, so they are loaded on the first file that must be parsed.

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { parseRuleSource } from './load.js'
 import { addNames, checkName, planNames, projectNamesFile } from './names-edit.js'
 

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from 'yaml'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { readTextFile } from '../io/read.js'
 import { writeFileAtomic } from '../io/write.js'
 import { parseRuleSource } from './load.js'

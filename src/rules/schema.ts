@@ -1,4 +1,4 @@
-import { CATEGORIES, CONTEXT_KEYS } from './types.js'
+import { CATEGORIES, CONTEXT_KEYS } from '../model/rule.js'
 
 // JSON Schema of a rule file, after shorthands are expanded (see `expandShorthands` in load.ts):
 // a variant may be written as a plain string, a context list as a single string.

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cleanText } from '../clean.js'
-import { ConfigError, formatLocation } from '../errors.js'
+import { ConfigError, formatLocation } from '../model/errors.js'
 import { derivedForms } from '../match/entity-matcher.js'
 import type { RuleSet } from './compile.js'
-import type { Rule } from './types.js'
+import type { Rule } from '../model/rule.js'
 import { remembered } from './verdicts.js'
 
 /** A text the rule set names itself, with the rule that names it. */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { ConfigError, ConfigErrors } from '../errors.js'
+import { ConfigError, ConfigErrors } from '../model/errors.js'
 
 /** The messages of whatever `run` throws: ConfigErrors holding ConfigErrors, each formatted; [] if nothing. */
 export function thrown(run: () => unknown): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileRules } from './compile.js'
 import { parseRuleSource } from './load.js'
-import type { EntityRule, PatternRule, Rule } from './types.js'
+import type { EntityRule, PatternRule, Rule } from '../model/rule.js'
 import { thrown } from './test-helpers.js'
 import { validateRules, variantKey } from './validate.js'
 

@@ -1,6 +1,6 @@
-import { ConfigError, ConfigErrors, formatLocation, type SourceLocation } from '../errors.js'
+import { ConfigError, ConfigErrors, formatLocation, type SourceLocation } from '../model/errors.js'
 import { compilePatternRegExp, countCaptureGroups, patternMatcherSource, templateGroupReferences } from '../match/pattern-matcher.js'
-import type { EntityRule, EntityVariant, Rule } from './types.js'
+import type { EntityRule, EntityVariant, Rule } from '../model/rule.js'
 import { backtrackingVerdict, canMatchEmpty } from './redos.js'
 
 /** Whitespace-folded (and, for case-insensitive variants, lower-cased) form two texts are compared in. */

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { TASKS, type ItemOf, type ResultOf, type SetupOf, type TaskName } from './tasks.js'
 
 export interface RunOptions {

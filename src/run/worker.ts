@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { ConfigError } from '../errors.js'
+import { ConfigError } from '../model/errors.js'
 import { TASKS, type TaskName } from './tasks.js'
 
 type Message = { task: TaskName; setup: unknown } | { index: number; items: unknown[] }

@@ -3,7 +3,7 @@ import { SpellingCounter } from '../checks/corpus.js'
 import { createChecker } from '../checks/index.js'
 import { EVIDENCE_NOTE } from '../checks/suspect-names.js'
 import type { RuleSet } from '../rules/compile.js'
-import type { Category, EntityRule } from '../rules/types.js'
+import type { Category, EntityRule } from '../model/rule.js'
 
 export interface Evidence {
   variant: string

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { Span } from '../../apply/offset-map.js'
 import { Option, type Command } from 'commander'
-import { ConfigError } from '../../errors.js'
+import { ConfigError } from '../../model/errors.js'
 import { formatOf, formatsOf } from '../../formats/format.js'
 import { loadProseReaders, proseOf } from '../../formats/prose.js'
 import { displayPathOf, findInputs, type InputFile } from '../../io/inputs.js'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { InvalidArgumentError, type Command } from 'commander'
-import { ConfigError } from '../../errors.js'
+import { ConfigError } from '../../model/errors.js'
 import { formatsOf } from '../../formats/format.js'
 import { checkOutputCollisions, checkOutputFolder, checkReservedNames, displayPathOf, findInputs, type InputFile, type InputRoot } from '../../io/inputs.js'
 import { checkOutputFolderOwnership, MANIFEST, manifestContent, removeStaleTemps } from '../../io/manifest.js'

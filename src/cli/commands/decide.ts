@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { ConfigError } from '../../errors.js'
+import { ConfigError } from '../../model/errors.js'
 import type { Decision } from '../../review/decisions.js'
 import { RunRecord } from '../../review/record.js'
 import { selectChanges } from '../../review/select.js'

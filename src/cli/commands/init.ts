@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { CONFIG_FILES, STARTER_CONFIG } from '../../config/find.js'
-import { ConfigError } from '../../errors.js'
+import { ConfigError } from '../../model/errors.js'
 import { writeOutputs } from '../../io/write.js'
 import { EXIT } from '../../model/exit-codes.js'
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { Option, type Command } from 'commander'
-import { ConfigError } from '../../errors.js'
+import { ConfigError } from '../../model/errors.js'
 import { displayPathOf } from '../../io/inputs.js'
 import { mergeShards } from '../../report/merge.js'
 import { piecesFolderOf, renderView, VIEW_NAMES, VIEWS, viewSource, writeViewFile, type ReportView, type ViewName } from '../../report/views.js'

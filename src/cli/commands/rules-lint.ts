@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { formatLocation } from '../../errors.js'
+import { formatLocation } from '../../model/errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { defaultRulePaths } from '../../rules/load.js'

@@ -1,8 +1,8 @@
-import { visibleControls } from '../../controls.js'
+import { visibleControls } from '../../model/controls.js'
 import { Option, type Command } from 'commander'
-import { formatLocation } from '../../errors.js'
+import { formatLocation } from '../../model/errors.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
-import { CATEGORIES } from '../../rules/types.js'
+import { CATEGORIES } from '../../model/rule.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
-import { formatLocation } from '../../errors.js'
+import { formatLocation } from '../../model/errors.js'
 import { runExamples } from '../../rules/examples.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'

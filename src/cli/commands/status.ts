@@ -1,4 +1,4 @@
-import { visibleControls } from '../../controls.js'
+import { visibleControls } from '../../model/controls.js'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
 import pc from 'picocolors'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError, ConfigErrors } from '../../errors.js'
+import { ConfigError, ConfigErrors } from '../../model/errors.js'
 import { readTextFile } from '../../io/read.js'
 import { REPORT_FILES } from '../../report/writer.js'
 import { listRuleFiles, loadRuleFiles } from '../../rules/load.js'

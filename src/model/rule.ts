@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../errors.js'
+import type { SourceLocation } from './errors.js'
 
 /** The one table of rule categories: the schema, the docs and the reports derive from it. */
 export const CATEGORIES = ['person', 'organisation', 'place', 'term', 'spacing', 'artifact'] as const

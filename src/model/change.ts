@@ -1,4 +1,4 @@
-import type { RuleInfo } from './rules/types.js'
+import type { RuleInfo } from './rule.js'
 
 /**
  * A proposed edit: replace `[start, end)` of the source text (UTF-16 offsets) by `after`.
