@@ -8,7 +8,7 @@ import type { InputFile } from './io/inputs.js'
 import { readTextFile } from './io/read.js'
 import { findChanges } from './match/index.js'
 import { changeIds } from './model/change-ids.js'
-import type { Decision } from './review/decisions.js'
+import type { Decision } from './model/decision.js'
 import type { RuleSet } from './rules/compile.js'
 
 export interface CleanedText {

@@ -5,7 +5,7 @@ import type { FileResult } from '../clean.js'
 import { formatLocation } from '../model/errors.js'
 import type { RuleSet } from '../rules/compile.js'
 import type { Category } from '../model/rule.js'
-import type { Decision } from '../review/decisions.js'
+import type { Decision } from '../model/decision.js'
 import type { StoredFile, StoredFinding } from './stored.js'
 
 /** One change as the reports and review show it. Offsets are UTF-16 code units into the source. */

@@ -1,5 +1,5 @@
 import type { SkipReason } from '../model/change.js'
-import type { Decision } from '../review/decisions.js'
+import type { Decision } from '../model/decision.js'
 import type { Report, ReportedFinding, RuleCount, RunInfo } from './report.js'
 
 /**

@@ -1,43 +1,8 @@
 import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { ConfigError } from '../model/errors.js'
 import { readTextFile } from '../io/read.js'
 import { writeOutputs } from '../io/write.js'
-
-export const DECISIONS_FILE = 'decisions.json'
-
-export type Decision = 'accepted' | 'rejected'
-
-/** What a person decided about one change, with enough to recognise it without the report. */
-export interface DecisionRecord {
-  decision: Decision
-  /** The file's place in the output folder (its cleaned copy's path): the same from any working folder. */
-  file: string
-  ruleId: string
-  before: string
-  after: string
-}
-
-/** What `apply` wrote into one source: the ids it applied and the hash of the text it left. */
-export interface AppliedRecord {
-  /** sha256 of the source as `apply` wrote it: a source with this hash has had these changes applied. */
-  hash: string
-  ids: string[]
-}
-
-/**
- * The review's one record, kept next to the output (`cleaned/decisions.json`): decisions by stable change
- * id, and what `apply` wrote, by the file's place in the output folder. Every command reads it when it runs;
- * report.json only shows a snapshot of it.
- */
-export interface ReviewRecord {
-  decisions: Map<string, DecisionRecord>
-  applied: Map<string, AppliedRecord>
-}
-
-export function decisionsPath(outFolder: string): string {
-  return path.join(outFolder, DECISIONS_FILE)
-}
+import { type DecisionRecord, decisionsPath, type ReviewRecord } from '../model/decision.js'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const STRING_FIELDS = ['file', 'ruleId', 'before', 'after'] as const

@@ -4,7 +4,8 @@ import { ConfigError } from '../model/errors.js'
 import { displayPathOf } from '../io/inputs.js'
 import { loadReport } from '../report/read.js'
 import type { Report, ReportedChange, ReportedFile } from '../report/report.js'
-import { decisionsPath, loadDecisions, saveDecisions, type Decision, type ReviewRecord } from './decisions.js'
+import { type Decision, decisionsPath, type ReviewRecord } from '../model/decision.js'
+import { loadDecisions, saveDecisions } from './decisions.js'
 
 export type ChangeState = Decision | 'undecided'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Decision } from './decisions.js'
+import type { Decision } from '../model/decision.js'
 import { ReviewSession, type ChangeItem, type DecisionStore, type FindingItem } from './session.js'
 
 const item = (id: string, file: string, ruleId: string): ChangeItem => ({

@@ -1,4 +1,4 @@
-import type { Decision } from './decisions.js'
+import type { Decision } from '../model/decision.js'
 
 /** One change to decide on, with what a person needs to judge it (places are the source's). */
 export interface ChangeItem {

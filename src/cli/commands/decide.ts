@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { ConfigError } from '../../model/errors.js'
-import type { Decision } from '../../review/decisions.js'
+import type { Decision } from '../../model/decision.js'
 import { RunRecord } from '../../review/record.js'
 import { selectChanges } from '../../review/select.js'
 import { EXIT } from '../../model/exit-codes.js'
