@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from './clean.js'
 import { cleanInPieces, type PieceSizes } from './clean-pieces.js'
-import { compileRules, type RuleSet } from './rules/compile.js'
+import type { RuleSet } from './match/rule-set.js'
+import { compileRules } from './rules/compile.js'
 import { loadRuleSet, parseRuleSource } from './rules/load.js'
 
 const projectRules = loadRuleSet([path.resolve(import.meta.dirname, '../rules')])

@@ -9,7 +9,7 @@ import { readTextFile } from './io/read.js'
 import { findChanges } from './match/index.js'
 import { changeIds } from './model/change-ids.js'
 import type { Decision } from './model/decision.js'
-import type { RuleSet } from './rules/compile.js'
+import type { RuleSet } from './match/rule-set.js'
 
 export interface CleanedText {
   output: string

@@ -10,11 +10,13 @@ import { describe, expect, it } from 'vitest'
 const LAYERS: readonly (readonly string[])[] = [
   ['model'],
   ['io'],
-  ['rules'],
+  // match/ takes a RuleSet (match/rule-set.ts) and returns changes; rules/ loads and validates YAML, compiles it
+  // into matchers and runs the engine to check each rule settles (rules/settle.ts), so it sits above both.
   ['match'],
   ['apply'],
   ['formats'],
   ['engine', 'clean', 'clean-pieces'],
+  ['rules'],
   ['checks'],
   ['report'],
   ['review'],
@@ -29,17 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
  * Imports that point up today, as `from -> to` (paths under src/). Remove an entry when its import is fixed;
  * the test fails on an entry that is no longer needed, so the list only shrinks. The goal is an empty list.
  */
-const ALLOWED_UPWARD: readonly string[] = [
-  'rules/compile.ts -> match/entity-matcher.ts',
-  'rules/compile.ts -> match/pattern-matcher.ts',
-  'rules/examples.ts -> clean.ts',
-  'rules/lint.ts -> apply/apply.ts',
-  'rules/lint.ts -> clean.ts',
-  'rules/lint.ts -> match/index.ts',
-  'rules/settle.ts -> clean.ts',
-  'rules/settle.ts -> match/entity-matcher.ts',
-  'rules/validate.ts -> match/pattern-matcher.ts',
-]
+const ALLOWED_UPWARD: readonly string[] = []
 
 const SRC = path.resolve(import.meta.dirname, '../src')
 

@@ -6,7 +6,8 @@ import { cleanText, type FileResult } from '../src/clean.js'
 import { ConfigErrors } from '../src/model/errors.js'
 import { unifiedDiff } from '../src/report/diff.js'
 import { recordFile } from '../src/report/report.js'
-import { compileRules, type RuleSet } from '../src/rules/compile.js'
+import type { RuleSet } from '../src/match/rule-set.js'
+import { compileRules } from '../src/rules/compile.js'
 import type { EntityRule } from '../src/model/rule.js'
 
 // The engine's invariants over generated rule sets and texts. Variants are made of words `v…`, canonical

@@ -1,6 +1,6 @@
 import type { Root } from 'nlcst'
 import type { VFile } from 'vfile'
-import type { RuleSet } from '../rules/compile.js'
+import type { RuleSet } from '../match/rule-set.js'
 import type { CorpusSpelling } from './corpus.js'
 import type { Knowledge } from './knowledge.js'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../clean.js'
-import { compileRules, type RuleSet } from '../rules/compile.js'
+import type { RuleSet } from './rule-set.js'
+import { compileRules } from '../rules/compile.js'
 import { parseRuleSource } from '../rules/load.js'
 import type { EntityRule } from '../model/rule.js'
 import { EntityMatcher } from './entity-matcher.js'

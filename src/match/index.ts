@@ -1,5 +1,5 @@
 import type { Change, SkippedChange } from '../model/change.js'
-import type { RuleSet } from '../rules/compile.js'
+import type { RuleSet } from './rule-set.js'
 
 export interface Matches {
   changes: Change[]

@@ -1,17 +1,8 @@
 import { EntityMatcher } from '../match/entity-matcher.js'
 import { PatternMatcher } from '../match/pattern-matcher.js'
-import type { EntityRule, GazetteerEntry, Rule, RuleSource } from '../model/rule.js'
+import type { EntityRule, Rule, RuleSource } from '../model/rule.js'
+import type { RuleSet } from '../match/rule-set.js'
 import { validateRules } from './validate.js'
-
-/** A validated rule set, compiled once: the matchers are reused for every text. */
-export interface RuleSet {
-  files: string[]
-  rules: Rule[]
-  names: string[]
-  gazetteer: GazetteerEntry[]
-  entityMatcher: EntityMatcher
-  patternMatchers: PatternMatcher[]
-}
 
 /** A rule set as loaded and validated, before compiling: plain data, which a worker thread can be sent. */
 export interface LoadedRules extends RuleSource {

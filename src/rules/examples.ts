@@ -1,5 +1,6 @@
 import { cleanText } from '../clean.js'
-import { compileRules, type RuleSet } from './compile.js'
+import type { RuleSet } from '../match/rule-set.js'
+import { compileRules } from './compile.js'
 import type { Rule, RuleExample } from '../model/rule.js'
 
 export interface ExampleResult {

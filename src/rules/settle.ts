@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { cleanText } from '../clean.js'
 import { ConfigError, formatLocation } from '../model/errors.js'
 import { derivedForms } from '../match/entity-matcher.js'
-import type { RuleSet } from './compile.js'
+import type { RuleSet } from '../match/rule-set.js'
 import type { Rule } from '../model/rule.js'
 import { remembered } from './verdicts.js'
 

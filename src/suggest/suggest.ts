@@ -2,7 +2,7 @@ import { cedictNames } from '../checks/cedict-names.js'
 import { SpellingCounter } from '../checks/corpus.js'
 import { createChecker } from '../checks/index.js'
 import { EVIDENCE_NOTE } from '../checks/suspect-names.js'
-import type { RuleSet } from '../rules/compile.js'
+import type { RuleSet } from '../match/rule-set.js'
 import type { Category, EntityRule } from '../model/rule.js'
 
 export interface Evidence {

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
-import type { RuleSet } from '../../src/rules/compile.js'
+import type { RuleSet } from '../../src/match/rule-set.js'
 import { loadRuleSet } from '../../src/rules/load.js'
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..')
