@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createChecker } from '../src/checks/index.js'
-import { cleanText } from '../src/clean.js'
+import { cleanText } from '../src/engine/clean.js'
 import { scoreFile, summarize, type Gold, type MessageSpan } from '../src/eval/score.js'
 import { PROJECT, projectRuleSet, SEEDS } from './helpers/project.js'
 

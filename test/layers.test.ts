@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['match'],
   ['apply'],
   ['formats'],
-  ['engine', 'clean', 'clean-pieces'],
+  ['engine'],
   ['rules'],
   ['checks'],
   ['report'],

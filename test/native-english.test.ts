@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { createChecker } from '../src/checks/index.js'
-import { cleanText } from '../src/clean.js'
+import { cleanText } from '../src/engine/clean.js'
 import { PROJECT, projectRuleSet } from './helpers/project.js'
 
 // A wire story in native English, written for this test and annotated by nobody: names, abbreviations,

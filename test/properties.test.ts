@@ -2,7 +2,7 @@ import { applyPatch, createTwoFilesPatch } from 'diff'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { overlaps } from '../src/apply/apply.js'
-import { cleanText } from '../src/clean.js'
+import { cleanText } from '../src/engine/clean.js'
 import { projectRuleSet } from './helpers/project.js'
 
 // Invariants of the engine with the project's rule set, over texts made of rule-triggering fragments,

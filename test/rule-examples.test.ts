@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanText } from '../src/clean.js'
+import { cleanText } from '../src/engine/clean.js'
 import { compileRules } from '../src/rules/compile.js'
 import type { Rule } from '../src/model/rule.js'
 import { projectRuleSet } from './helpers/project.js'

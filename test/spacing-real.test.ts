@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { realSentence } from '../src/checks/test-helpers.js'
-import { cleanText } from '../src/clean.js'
+import { cleanText } from '../src/engine/clean.js'
 import { projectRuleSet } from './helpers/project.js'
 
 // The shipped spacing rules on real news (WMT21 newstest2021 zh-en: test/fixtures/real-mt/sentences.txt):

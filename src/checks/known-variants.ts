@@ -1,4 +1,4 @@
-import { cleanText } from '../clean.js'
+import { cleanText } from '../engine/clean.js'
 import { formatLocation } from '../model/errors.js'
 import { report } from './message.js'
 import type { Check } from './options.js'

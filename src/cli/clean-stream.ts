@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { cleanInPieces } from '../clean-pieces.js'
-import { cleanText } from '../clean.js'
+import { cleanInPieces } from '../engine/clean-pieces.js'
+import { cleanText } from '../engine/clean.js'
 import type { Change } from '../model/change.js'
 import { ConfigError } from '../model/errors.js'
 import { formatOf } from '../formats/format.js'

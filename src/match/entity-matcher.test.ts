@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanText } from '../clean.js'
+import { cleanText } from '../engine/clean.js'
 import type { RuleSet } from './rule-set.js'
 import { compileRules } from '../rules/compile.js'
 import { parseRuleSource } from '../rules/load.js'

@@ -1,5 +1,5 @@
 import { FILE_HEADERS_ONLY, formatPatch, type StructuredPatch } from 'diff'
-import type { FileResult } from '../clean.js'
+import type { FileResult } from '../engine/clean.js'
 
 const CONTEXT = 3
 const NO_NEWLINE = '\\ No newline at end of file'

@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { createHash } from 'node:crypto'
 import type { Change, SkipReason } from '../model/change.js'
-import type { FileResult } from '../clean.js'
+import type { FileResult } from '../engine/clean.js'
 import { formatLocation } from '../model/errors.js'
 import type { RuleSet } from '../match/rule-set.js'
 import type { Category } from '../model/rule.js'

@@ -73,7 +73,7 @@ const RULE_SET_MODULES = [
   './redos',
   './settle',
   './compile',
-  '../clean',
+  '../engine/clean',
   '../apply/apply',
   '../match/index',
   '../match/entity-matcher',

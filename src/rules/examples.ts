@@ -1,4 +1,4 @@
-import { cleanText } from '../clean.js'
+import { cleanText } from '../engine/clean.js'
 import type { RuleSet } from '../match/rule-set.js'
 import { compileRules } from './compile.js'
 import type { Rule, RuleExample } from '../model/rule.js'

@@ -1,5 +1,5 @@
 import { applyChanges } from '../apply/apply.js'
-import { cleanText } from '../clean.js'
+import { cleanText } from '../engine/clean.js'
 import { type ConfigError, ConfigErrors, type SourceLocation } from '../model/errors.js'
 import { findChanges } from '../match/index.js'
 import { compileRules } from './compile.js'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cleanText } from '../clean.js'
+import { cleanText } from '../engine/clean.js'
 import { ConfigError, formatLocation } from '../model/errors.js'
 import { derivedForms } from '../match/entity-matcher.js'
 import type { RuleSet } from '../match/rule-set.js'
@@ -76,7 +76,7 @@ function engineFingerprint(): string {
       .sort()
       .map((name) => path.join(match, name)),
     path.join(here, `../apply/apply${extension}`),
-    path.join(here, `../clean${extension}`),
+    path.join(here, `../engine/clean${extension}`),
     path.join(here, `settle${extension}`),
   ]
   const hash = createHash('sha256')

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { OffsetMap } from '../apply/offset-map.js'
 import type { CorpusSpelling } from '../checks/corpus.js'
-import { cleanText, type FileResult } from '../clean.js'
+import { cleanText, type FileResult } from '../engine/clean.js'
 import { displayPathOf, type InputFile } from '../io/inputs.js'
 import { describeFsError, readInputText } from '../io/read.js'
 import { ConfigError } from '../model/errors.js'

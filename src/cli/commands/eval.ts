@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
-import { cleanText } from '../../clean.js'
+import { cleanText } from '../../engine/clean.js'
 import { ConfigError } from '../../model/errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'

@@ -1,7 +1,7 @@
-import { applyChanges } from './apply/apply.js'
-import type { Change } from './model/change.js'
-import { findChanges } from './match/index.js'
-import type { RuleSet } from './match/rule-set.js'
+import { applyChanges } from '../apply/apply.js'
+import type { Change } from '../model/change.js'
+import { findChanges } from '../match/index.js'
+import type { RuleSet } from '../match/rule-set.js'
 
 /** One piece of a cleaned text: the output of `[start, end)` of the source, and the changes applied there. */
 export interface CleanedPiece {

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { testKnowledge } from './checks/test-helpers.js'
+import { testKnowledge } from '../checks/test-helpers.js'
 import { cleanText } from './clean.js'
-import { htmlProse } from './formats/html.js'
-import { markdownProse } from './formats/markdown.js'
-import { loadRuleSet } from './rules/load.js'
+import { htmlProse } from '../formats/html.js'
+import { markdownProse } from '../formats/markdown.js'
+import { loadRuleSet } from '../rules/load.js'
 
 const { ruleSet } = testKnowledge()
 const cleanMarkdown = (text: string): string => cleanText(text, ruleSet, undefined, markdownProse(text)).output
@@ -23,7 +23,7 @@ describe('cleanText on Markdown and HTML', () => {
   it('drops a change that would cross markup', () => {
     // The bundled rules fix `United Zard` and `China -Russia` (also with two spaces, as in plain text):
     // with the emphasis blanked they would match across it, and the change would eat the markup.
-    const bundled = loadRuleSet([fileURLToPath(new URL('../rules', import.meta.url))])
+    const bundled = loadRuleSet([fileURLToPath(new URL('../../rules', import.meta.url))])
     const clean = (text: string): string => cleanText(text, bundled, undefined, markdownProse(text)).output
     expect(clean('The United *Zard* said.\n')).toBe('The United *Zard* said.\n')
     expect(clean('The *China* -Russia ties.\n')).toBe('The *China* -Russia ties.\n')

@@ -3,12 +3,12 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from './clean.js'
 import { cleanInPieces, type PieceSizes } from './clean-pieces.js'
-import type { RuleSet } from './match/rule-set.js'
-import { compileRules } from './rules/compile.js'
-import { loadRuleSet, parseRuleSource } from './rules/load.js'
+import type { RuleSet } from '../match/rule-set.js'
+import { compileRules } from '../rules/compile.js'
+import { loadRuleSet, parseRuleSource } from '../rules/load.js'
 
-const projectRules = loadRuleSet([path.resolve(import.meta.dirname, '../rules')])
-const seeds = path.resolve(import.meta.dirname, '../seeds')
+const projectRules = loadRuleSet([path.resolve(import.meta.dirname, '../../rules')])
+const seeds = path.resolve(import.meta.dirname, '../../seeds')
 const seedText = readdirSync(seeds)
   .sort()
   .map((name) => readFileSync(path.join(seeds, name), 'utf8'))
