@@ -18,9 +18,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ['engine'],
   ['rules'],
   ['checks'],
+  // rule authoring (lint, examples, edit, names, suggest) runs the engine and the checks; the review adds names with it.
+  ['authoring'],
   ['report'],
   ['review'],
-  ['authoring', 'suggest', 'eval'],
+  ['eval'],
   ['config'],
   ['run'],
   ['cli'],

@@ -23,7 +23,7 @@ const refused = (error: unknown): WordActionResult => {
 
 /** Adds the word to the project's names list: no check flags it again. */
 export async function keepWord(rulePaths: string[], word: string): Promise<WordActionResult> {
-  const { addNames, projectNamesFile } = await import('../rules/names-edit.js')
+  const { addNames, projectNamesFile } = await import('../authoring/names-edit.js')
   try {
     const file = projectNamesFile({ rules: rulePaths, cwd: process.cwd() })
     const { added } = addNames(file, [word])
@@ -45,7 +45,7 @@ export const CATEGORY_OF: Record<string, Category> = { 'suspect-name': 'person' 
 export async function makeRule(rulePaths: string[], finding: FindingItem, canonical = finding.expected[0]): Promise<WordActionResult> {
   const wanted = canonical?.trim()
   if (!wanted) return { done: false, message: 'No suggestion to make a rule of: use `mtclean rules add --canonical … --variant …`.' }
-  const { planAddTo } = await import('../rules/edit.js')
+  const { planAddTo } = await import('../authoring/edit.js')
   try {
     const edits = planAddTo(rulePaths, [{ canonical: wanted, variants: [finding.actual], category: CATEGORY_OF[finding.ruleId] ?? 'term' }])
     writeOutputs(edits.map((edit) => ({ path: edit.file, content: edit.after })))

@@ -32,7 +32,7 @@ export function registerNames(program: Command): void {
 async function runAdd(words: string[], options: AddOptions, command: Command): Promise<void> {
   const cwd = process.cwd()
   // The YAML editor loads only when this command runs: `mtclean` starts faster.
-  const { addNames, projectNamesFile } = await import('../../rules/names-edit.js')
+  const { addNames, projectNamesFile } = await import('../../authoring/names-edit.js')
   // With the project config's layers, the names go to its rules folder, never into another layer.
   const layered = options.file === undefined && command.getOptionValueSource('rules') === 'config' ? projectLayer(options, command, cwd).writable : undefined
   const file = projectNamesFile({ file: options.file, rules: layered ? [layered] : options.rules, cwd })

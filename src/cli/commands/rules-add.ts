@@ -8,7 +8,7 @@ import { writeOutputs } from '../../io/write.js'
 import { listRuleFiles } from '../../rules/load.js'
 import { projectConfig } from '../project-config.js'
 import { projectRulesFolder } from '../../config/find.js'
-import type { AddRequest } from '../../rules/edit.js'
+import type { AddRequest } from '../../authoring/edit.js'
 import { CATEGORIES, type Category } from '../../model/rule.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
@@ -75,7 +75,7 @@ async function runAdd(options: AddOptions, command: Command): Promise<void> {
   else if (options.canonical && options.variant?.length) {
     requests = [{ canonical: options.canonical, variants: options.variant, category: options.category, file: options.file }]
   } else throw new ConfigError('give --canonical and --variant, or --from a review file', 'mtclean rules add')
-  const { planAdd, planAddTo } = await import('../../rules/edit.js')
+  const { planAdd, planAddTo } = await import('../../authoring/edit.js')
   let edits
   try {
     // With the project config's layers, every layer is read (a variant must not clash with any), but only

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import pc from 'picocolors'
 import { formatLocation } from '../../model/errors.js'
-import { runExamples } from '../../rules/examples.js'
+import { runExamples } from '../../authoring/examples.js'
 import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'

@@ -28,7 +28,7 @@ export function registerSuggest(program: Command): void {
         text: proseText(readTextFile(file.absolutePath), formatOf(file.absolutePath), file.displayPath),
       }))
       // The suggester (pinyin-pro, nspell) and the YAML writer load only when this command runs.
-      const proposals = (await import('../../suggest/suggest.js')).suggestVariants(texts, ruleSet)
+      const proposals = (await import('../../authoring/suggest.js')).suggestVariants(texts, ruleSet)
       const { Document } = await import('yaml')
       const doc = new Document({ suggestions: proposals })
       doc.commentBefore =

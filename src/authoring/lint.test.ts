@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lintRules } from './lint.js'
-import { parseRuleSource } from './load.js'
+import { parseRuleSource } from '../rules/load.js'
 
 const lint = (yaml: string, corpus: string[] = []): string[] =>
   lintRules(parseRuleSource(yaml, 'rules/x.yaml').rules, corpus).map(

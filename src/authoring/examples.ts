@@ -1,6 +1,6 @@
 import { cleanText } from '../engine/clean.js'
 import type { RuleSet } from '../match/rule-set.js'
-import { compileRules } from './compile.js'
+import { compileRules } from '../rules/compile.js'
 import type { Rule, RuleExample } from '../model/rule.js'
 
 export interface ExampleResult {

@@ -2,11 +2,11 @@ import { applyChanges } from '../apply/apply.js'
 import { cleanText } from '../engine/clean.js'
 import { type ConfigError, ConfigErrors, type SourceLocation } from '../model/errors.js'
 import { findChanges } from '../match/index.js'
-import { compileRules } from './compile.js'
+import { compileRules } from '../rules/compile.js'
 import { hasContext, isNegative } from './examples.js'
 import type { Rule } from '../model/rule.js'
-import { unsettledRules } from './settle.js'
-import { validateRules } from './validate.js'
+import { unsettledRules } from '../rules/settle.js'
+import { validateRules } from '../rules/validate.js'
 
 /** One lint finding, at a place in a rule file. */
 export interface LintFinding {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ConfigError, ConfigErrors } from '../model/errors.js'
-import { parseRuleSource } from './load.js'
+import { parseRuleSource } from '../rules/load.js'
 import { addNames, checkName, planNames, projectNamesFile } from './names-edit.js'
 
 const FILE = 'rules/names.yaml'

@@ -4,8 +4,8 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLSeq } from 'yaml'
 import { ConfigError, ConfigErrors } from '../model/errors.js'
 import { readTextFile } from '../io/read.js'
 import { writeFileAtomic } from '../io/write.js'
-import { parseRuleSource } from './load.js'
-import { yamlScalar } from './yaml-scalar.js'
+import { parseRuleSource } from '../rules/load.js'
+import { yamlScalar } from '../rules/yaml-scalar.js'
 
 /** The file of a rules folder that holds the names known to be right. */
 export const NAMES_FILE = 'names.yaml'

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseRuleSource } from './load.js'
+import { parseRuleSource } from '../rules/load.js'
 import { planAdd } from './edit.js'
 
 describe('planAdd: quoting', () => {
