@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { overlaps } from '../src/apply/apply.js'
 import { cleanText, type FileResult } from '../src/engine/clean.js'
 import { ConfigErrors } from '../src/model/errors.js'
-import { unifiedDiff } from '../src/report/diff.js'
+import { fileDiff } from '../src/report/diff.js'
 import { recordFile } from '../src/report/report.js'
 import type { RuleSet } from '../src/match/rule-set.js'
 import { compileRules } from '../src/rules/compile.js'
@@ -93,7 +93,7 @@ describe('engine invariants over generated rule sets (fast-check)', () => {
         fc.pre(ruleSet !== null)
         const input = { displayPath: 'in/x.txt', absolutePath: '/in/x.txt', outputPath: 'x.txt' }
         const result: FileResult = { input, source: text, ...cleanText(text, ruleSet!, { file: input.displayPath, decisionOf: () => undefined }) }
-        const diff = unifiedDiff([result])
+        const diff = fileDiff(result)
         if (result.output === text) expect(diff).toBe('')
         else expect(applyPatch(text, diff)).toBe(result.output)
         const reported = recordFile(result, { path: 'x.txt', copy: 'x.txt' })

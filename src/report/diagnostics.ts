@@ -136,12 +136,3 @@ export class DiagnosticsStream {
     if (this.format === 'json') this.write(this.count === 0 ? '[]\n' : ']\n')
   }
 }
-
-/** Diagnostics for several files at once (as `DiagnosticsStream` would write them). */
-export function formatDiagnostics(files: VFile[], format: Format, options: DiagnosticsOptions = {}): string {
-  let out = ''
-  const stream = new DiagnosticsStream(format, (text) => (out += text))
-  for (const file of files) stream.add(formatFileDiagnostics(file, format, options))
-  stream.end()
-  return out
-}

@@ -110,14 +110,6 @@ export function fileDiff(result: FileResult): string {
 }
 
 /**
- * One unified diff for all changed files, with `a/` and `b/` prefixes on paths relative to the working
- * folder: `patch -p1` or `git apply` there turns the inputs into the cleaned copies.
- */
-export function unifiedDiff(results: FileResult[]): string {
-  return results.map(fileDiff).join('')
-}
-
-/**
  * A file's part of changes.diff made again from the record (`mtclean report`, `report merge`): its path as
  * the report gives it (relative to the run's folder, as the diff's are), its texts and its applied changes.
  */
