@@ -6,7 +6,7 @@ import { ConfigError } from '../model/errors.js'
 import { formatOf } from '../formats/format.js'
 import { loadProseReaders, proseOf } from '../formats/prose.js'
 import { describeFsError } from '../io/read.js'
-import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../rules/load.js'
 import { ignoredSpans } from '../config/ignore.js'
 import type { IgnoreEntry } from '../config/types.js'
 import { readStdinText, STDIN_LABEL, STDIN_PATH } from './stdin.js'
@@ -40,7 +40,7 @@ export interface ChangeLine {
 export async function cleanStream(options: CleanStreamOptions): Promise<void> {
   if (options.changes === STDIN_PATH) throw new ConfigError('standard output holds the cleaned text: give --changes a file (or /dev/fd/N)', '--changes')
   const text = await readStdinText(STDIN_LABEL)
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
+  const ruleSet = loadRuleSet(rulePathsOf(options.rules, process.cwd()))
   const format = formatOf(options.stdinFilename)
   const leaveAlone = options.ignore?.length ? ignoredSpans(text, options.ignore) : []
   // Plain text is cleaned in pieces, in bounded memory; Markdown and HTML (parsed whole) and a text with spans

@@ -5,7 +5,7 @@ import { displayPathOf } from '../io/inputs.js'
 import { MANIFEST, manifestContent } from '../io/manifest.js'
 import { writeFileAtomic } from '../io/write.js'
 import { rulesHash } from '../rules/fingerprint.js'
-import { defaultRulePaths, loadRuleSet } from '../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../rules/load.js'
 import { decisionsPath } from '../model/decision.js'
 import { recordDiff } from './diff.js'
 import { runTexts } from './expand.js'
@@ -48,7 +48,7 @@ function checkAlike(first: Shard, shard: Shard): void {
  */
 function ruleSetOrder(run: StoredReport['run'], base: string): Map<string, number> | undefined {
   try {
-    const paths = (run.rules ?? defaultRulePaths(base)).map((rules) => path.resolve(base, rules))
+    const paths = rulePathsOf(run.rules, base).map((rules) => path.resolve(base, rules))
     const ruleSet = loadRuleSet(paths)
     if (rulesHash(ruleSet.files) !== run.rulesHash) return undefined
     return new Map(ruleSet.rules.map((rule, index) => [rule.id, index]))

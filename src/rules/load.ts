@@ -307,6 +307,11 @@ export function defaultRulePaths(cwd: string): string[] {
   return [existsSync(local) ? path.relative(cwd, local) || '.' : BUNDLED_RULES]
 }
 
+/** The rule paths a command uses: those given (`--rules`, the config), else the default ones for `cwd`. */
+export function rulePathsOf(given: string[] | null | undefined, cwd: string): string[] {
+  return given ?? defaultRulePaths(cwd)
+}
+
 /** rules (load, validate, compile, and check that they settle): the first step of the pipeline. Throws ConfigErrors. */
 export function loadRuleSet(rulePaths: string[]): RuleSet {
   const files = listRuleFiles(rulePaths)

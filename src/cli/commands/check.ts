@@ -11,7 +11,7 @@ import type { SarifRule } from '../../report/ci-formats.js'
 import { checkExitCode, useColor, withOutputOptions } from '../output-options.js'
 import { readsStdin, readStdinText, STDIN_LABEL } from '../stdin.js'
 import { loadedRulesOf } from '../../rules/compile.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { corpusSpellings } from '../../run/check-task.js'
 import { settleFindings } from '../../config/findings.js'
 import { addCounts, NO_FINDINGS, type FindingCounts } from '../../config/severity.js'
@@ -61,7 +61,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions): Promise<
 }
 
 async function checkWith(files: InputFile[], sizes: number[], jobs: number, workers: Worker[], options: CheckCommandOptions): Promise<void> {
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd())) // a bad rule file stops the run here
+  const ruleSet = loadRuleSet(rulePathsOf(options.rules, process.cwd())) // a bad rule file stops the run here
   // Each file's diagnostics are printed as soon as the files before it are done: nothing piles up.
   const output = new DiagnosticsStream(options.format, (text) => process.stdout.write(text), await ruleDescriber(options.format))
   const progress = new Progress({ label: 'checking', files: files.length, enabled: !options.quiet })
@@ -141,7 +141,7 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
   // An editor passes the buffer's absolute path: shown relative to the working folder, as every path is.
   const name = options.stdinFilename === undefined ? STDIN_LABEL : displayPathOf(path.resolve(process.cwd(), options.stdinFilename), process.cwd())
   const text = await readStdinText(name)
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
+  const ruleSet = loadRuleSet(rulePathsOf(options.rules, process.cwd()))
   const { createChecker } = await import('../../checks/index.js')
   // The name given decides the format, as Prettier's --stdin-filepath does: `--stdin-filename a.md` checks Markdown.
   const format = formatOf(options.stdinFilename)

@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs'
 import { decisionsPath } from '../../model/decision.js'
 import { loadDecisions } from '../../review/decisions.js'
 import { loadedRulesOf } from '../../rules/compile.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { runTasks, withWorkers } from '../../run/pool.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { inputsOrDefault, jobsFor, OUT_OPTION, sizeOf, withInputs, withJobs } from '../inputs.js'
@@ -127,7 +127,7 @@ async function cleanWith(
   const configured = projectConfig()?.report?.flatMap((view) => FILE_VIEWS.filter((name) => name === view))
   const options: CleanOptions = { ...givenOptions, report: givenOptions.report ?? configured }
   // Loaded before anything is written, so that a bad rule file stops the run with nothing changed.
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
+  const ruleSet = loadRuleSet(rulePathsOf(options.rules, cwd))
   const outFolder = path.resolve(cwd, options.out)
   checkOutputFolder(outFolder, roots, cwd)
   checkOutputCollisions(files)

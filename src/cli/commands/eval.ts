@@ -6,7 +6,7 @@ import { ConfigError } from '../../model/errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { scoreFile, summarize, type FileScore, type Gold, type MessageSpan } from '../../eval/score.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { inputsOrDefault, withInputs } from '../inputs.js'
 
@@ -27,7 +27,7 @@ export function registerEval(program: Command): void {
 
 async function runEval(paths: string[], options: EvalOptions): Promise<void> {
   const cwd = process.cwd()
-  const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
+  const ruleSet = loadRuleSet(rulePathsOf(options.rules, cwd))
   const byName = new Map(
     findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files.map((file) => [path.basename(file.absolutePath), file]),
   )

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { projectLayer } from './rules-add.js'
-import { defaultRulePaths, listRuleFiles, loadRuleFiles } from '../../rules/load.js'
+import { listRuleFiles, loadRuleFiles, rulePathsOf } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
@@ -41,7 +41,7 @@ async function runAdd(words: string[], options: AddOptions, command: Command): P
   for (const name of added) process.stderr.write(`mtclean: ${options.dryRun ? 'would add' : 'added'} ${name} to ${shown}\n`)
   for (const name of already) process.stderr.write(`mtclean: ${name} is listed already in ${shown}\n`)
   // A names file the checks do not read would silence nothing: say so.
-  const rulePaths = (options.rules ?? defaultRulePaths(cwd)).map((each) => path.resolve(cwd, each))
+  const rulePaths = rulePathsOf(options.rules, cwd).map((each) => path.resolve(cwd, each))
   if (!rulePaths.some((each) => each === file || each === path.dirname(file))) {
     process.stderr.write(`mtclean: note: the checks read ${shown} only when given --rules ${shown} (with the other rules)\n`)
   }
@@ -49,7 +49,7 @@ async function runAdd(words: string[], options: AddOptions, command: Command): P
 }
 
 function runList(options: { rules?: string[] }): void {
-  const { names } = loadRuleFiles(listRuleFiles(options.rules ?? defaultRulePaths(process.cwd())))
+  const { names } = loadRuleFiles(listRuleFiles(rulePathsOf(options.rules, process.cwd())))
   process.stdout.write(names.map((name) => `${name}\n`).join(''))
   process.exitCode = EXIT.ok
 }

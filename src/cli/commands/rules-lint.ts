@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { formatLocation } from '../../model/errors.js'
 import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
-import { defaultRulePaths } from '../../rules/load.js'
+import { rulePathsOf } from '../../rules/load.js'
 import { lintRules } from '../../authoring/lint.js'
 import { listRuleFiles, loadRuleFiles } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
@@ -16,7 +16,7 @@ export function registerRulesLint(rules: Command): void {
     .option('--corpus <paths...>', 'texts (files or folders of *.txt) to find rules that never fire')
     .action((options: { rules?: string[]; corpus?: string[] }) => {
       const cwd = process.cwd()
-      const { rules: loaded } = loadRuleFiles(listRuleFiles(options.rules ?? defaultRulePaths(cwd)))
+      const { rules: loaded } = loadRuleFiles(listRuleFiles(rulePathsOf(options.rules, cwd)))
       const corpus = options.corpus ? findInputs(options.corpus, cwd).files.map((file) => readTextFile(file.absolutePath)) : []
       const findings = lintRules(loaded, corpus)
       for (const finding of findings) process.stdout.write(`${formatLocation(finding.location)}  warning  ${finding.message}  ${finding.ruleId}  mtclean\n`)

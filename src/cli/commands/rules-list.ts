@@ -1,7 +1,7 @@
 import { visibleControls } from '../../model/controls.js'
 import { Option, type Command } from 'commander'
 import { formatLocation } from '../../model/errors.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { CATEGORIES } from '../../model/rule.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
@@ -14,7 +14,7 @@ export function registerRulesList(rules: Command): void {
     .addOption(new Option('--category <category>', 'only this category').choices([...CATEGORIES]))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((options: { rules?: string[]; category?: string; format: 'text' | 'json' }) => {
-      const { rules: all } = loadRuleSet(options.rules ?? defaultRulePaths(process.cwd()))
+      const { rules: all } = loadRuleSet(rulePathsOf(options.rules, process.cwd()))
       const shown = all.filter((rule) => !options.category || rule.category === options.category)
       const rows = shown.map((rule) => ({
         id: rule.id,

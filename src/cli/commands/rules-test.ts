@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import pc from 'picocolors'
 import { formatLocation } from '../../model/errors.js'
 import { runExamples } from '../../authoring/examples.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { RULES_OPTION } from '../inputs.js'
 
@@ -13,7 +13,7 @@ export function registerRulesTest(rules: Command): void {
     .option(...RULES_OPTION)
     .option('-v, --verbose', 'list passing examples too')
     .action((options: { rules?: string[]; verbose?: boolean }) => {
-      const results = runExamples(loadRuleSet(options.rules ?? defaultRulePaths(process.cwd())))
+      const results = runExamples(loadRuleSet(rulePathsOf(options.rules, process.cwd())))
       const out = (text: string): boolean => process.stdout.write(text)
       for (const result of results) {
         const name = `${result.rule.id}: ${JSON.stringify(result.example.before)}`

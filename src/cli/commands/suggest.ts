@@ -5,7 +5,7 @@ import { findInputs } from '../../io/inputs.js'
 import { readTextFile } from '../../io/read.js'
 import { writeOutputs } from '../../io/write.js'
 import { shownPath } from '../../model/paths.js'
-import { defaultRulePaths, loadRuleSet } from '../../rules/load.js'
+import { loadRuleSet, rulePathsOf } from '../../rules/load.js'
 import { EXIT } from '../../model/exit-codes.js'
 import { inputsOrDefault, withInputs } from '../inputs.js'
 import { formatOf, formatsOf } from '../../formats/format.js'
@@ -16,7 +16,7 @@ export function registerSuggest(program: Command): void {
     .option('-w, --write <file>', 'write a review file (edit it, then `mtclean rules add --from FILE`)')
     .action(async (paths: string[], options: { rules?: string[]; write?: string }) => {
       const cwd = process.cwd()
-      const ruleSet = loadRuleSet(options.rules ?? defaultRulePaths(cwd))
+      const ruleSet = loadRuleSet(rulePathsOf(options.rules, cwd))
       const inputs = findInputs(inputsOrDefault(paths, path.resolve(cwd, 'cleaned'), cwd), cwd).files
       if (options.write && inputs.some((file) => file.absolutePath === path.resolve(cwd, options.write!))) {
         throw new ConfigError('is one of the texts read: the review file must go elsewhere', options.write)
