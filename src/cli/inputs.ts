@@ -8,6 +8,7 @@ import type { RunInfo } from '../report/report.js'
 import { defaultJobs, type Work } from '../run/pool.js'
 import type { ProjectConfig } from '../config/types.js'
 import { shownPath } from '../model/paths.js'
+import { REPORT_FILES } from '../model/output-files.js'
 
 /** `--out`: the output folder of a clean run, where its reports and decisions.json are kept. */
 export const OUT_OPTION = [
@@ -34,7 +35,7 @@ export function withInputs(command: Command): Command {
 
 /** The record of the last run into `outFolder`, if there is a readable one. */
 function lastRun(outFolder: string, cwd: string): RunInfo | undefined {
-  if (!existsSync(path.join(outFolder, 'report.json'))) return undefined
+  if (!existsSync(path.join(outFolder, REPORT_FILES.json))) return undefined
   try {
     return loadRunInfo(outFolder, path.relative(cwd, outFolder) || '.')
   } catch (error) {

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { ConfigError } from '../model/errors.js'
+import { MANIFEST, RESERVED_OUTPUT_NAMES } from '../model/output-files.js'
 import { describeFsError } from './read.js'
 
 /** A text file to clean, with the names it goes by. */
@@ -82,7 +83,7 @@ export function findInputs(paths: string[], cwd: string, extensions: readonly st
       }
       // An output folder of mtclean (it has the manifest) is searched for the cleaned copies, not for
       // mtclean's own report.md and report.html beside them.
-      const ownFiles = existsSync(path.join(absolute, '.mtclean-manifest.json')) ? RESERVED_OUTPUT_NAMES : new Set<string>()
+      const ownFiles = existsSync(path.join(absolute, MANIFEST)) ? RESERVED_OUTPUT_NAMES : new Set<string>()
       for (const relative of listed.filter((each) => !ownFiles.has(each)).sort()) {
         found.push({ absolutePath: path.join(absolute, relative), outputPath: toPosix(relative) })
       }
@@ -162,7 +163,6 @@ export function checkOutputCollisions(files: InputFile[]): void {
 }
 
 /** The names mtclean gives its own files in an output folder: no input's copy may take one of them. */
-export const RESERVED_OUTPUT_NAMES = new Set(['decisions.json', 'report.json', 'report.md', 'report.html', 'changes.diff', '.mtclean-manifest.json'])
 
 /** Folders mtclean keeps its own files in (report.html's per-file pieces). */
 export const RESERVED_OUTPUT_FOLDERS = new Set(['report-files'])

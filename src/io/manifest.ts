@@ -1,16 +1,15 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../model/errors.js'
+import { DECISIONS_FILE } from '../model/decision.js'
+import { MANIFEST } from '../model/output-files.js'
 import { LOCK_FILE } from './lock.js'
 import { TEMP_NAME } from './write.js'
-
-/** The list of files mtclean wrote into an output folder: what it may overwrite next time. */
-export const MANIFEST = '.mtclean-manifest.json'
 
 const toPosix = (file: string): string => file.split(path.sep).join('/')
 
 /** Files kept in the output folder that mtclean writes but lists nowhere else. */
-const OWN_FILES = new Set([MANIFEST, 'decisions.json', LOCK_FILE])
+const OWN_FILES = new Set([MANIFEST, DECISIONS_FILE, LOCK_FILE])
 /** Folders of the output folder that are mtclean's as a whole: report.html's per-file pieces. */
 export const OWN_FOLDERS = new Set(['report-files'])
 

@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync
 import path from 'node:path'
 import { ConfigError } from '../model/errors.js'
 import { displayPathOf } from '../io/inputs.js'
-import { MANIFEST, manifestContent } from '../io/manifest.js'
+import { manifestContent } from '../io/manifest.js'
+import { MANIFEST } from '../model/output-files.js'
 import { writeFileAtomic } from '../io/write.js'
 import { rulesHash } from '../rules/fingerprint.js'
 import { loadRuleSet, rulePathsOf } from '../rules/load.js'
@@ -13,7 +14,7 @@ import { jsonReport } from './json.js'
 import { loadStoredReport } from './read.js'
 import type { Report, RuleCount } from './report.js'
 import { REPORT_VERSION, type StoredFile, type StoredReport } from './stored.js'
-import { REPORT_FILES } from './writer.js'
+import { REPORT_FILES } from '../model/output-files.js'
 
 /** One shard as `merge` reads it: its output folder, its record, and its diff cut into files. */
 interface Shard {

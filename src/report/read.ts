@@ -7,7 +7,7 @@ import { readTextFile } from '../io/read.js'
 import { expandReport } from './expand.js'
 import type { Report, RunInfo } from './report.js'
 import { derivedCopy, REPORT_VERSION, type StoredReport } from './stored.js'
-import { REPORT_FILES } from './writer.js'
+import { REPORT_FILES } from '../model/output-files.js'
 
 const integer = { type: 'integer', minimum: 0 }
 const string = { type: 'string' }

@@ -11,7 +11,7 @@ import { markdownFile, markdownHead } from './markdown.js'
 import { loadReport } from './read.js'
 import type { Report, ReportedFile } from './report.js'
 import { textFile, textHead } from './text.js'
-import { REPORT_FILES } from './writer.js'
+import { REPORT_FILES } from '../model/output-files.js'
 
 /** What a view is given besides the report: where it is read, each file's texts as the run saw them, where its pieces go. */
 export interface ViewContext {

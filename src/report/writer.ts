@@ -1,10 +1,8 @@
 import path from 'node:path'
 import { StagedFile } from '../io/staged.js'
+import { REPORT_FILES } from '../model/output-files.js'
 import { jsonFrame } from './json.js'
 import type { RunSummary } from './report.js'
-
-/** What `clean` writes beside the copies: the record (report.json), the diff, and the views asked for. */
-export const REPORT_FILES = { diff: 'changes.diff', json: 'report.json', markdown: 'report.md', html: 'report.html' } as const
 
 /** One file's rendered share of the record, as UTF-8. */
 export interface ReportPieces {

@@ -23,6 +23,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { RunRecord } from '../../review/record.js'
 import { Progress } from '../progress.js'
+import { REPORT_FILES } from '../../model/output-files.js'
 
 interface CheckCommandOptions {
   out: string
@@ -158,6 +159,6 @@ async function checkStdin(options: CheckCommandOptions): Promise<void> {
 function rejectedSpans(out: string): Record<string, Span[]> {
   const cwd = process.cwd()
   const outFolder = path.resolve(cwd, out)
-  if (!existsSync(path.join(outFolder, 'report.json'))) return {}
+  if (!existsSync(path.join(outFolder, REPORT_FILES.json))) return {}
   return Object.fromEntries(RunRecord.open(outFolder, cwd).rejectedSpans())
 }
