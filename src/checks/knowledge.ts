@@ -1,6 +1,7 @@
 import dictionaryEn from 'dictionary-en'
 import { doubleMetaphone } from 'double-metaphone'
 import { distance } from 'fastest-levenshtein'
+import { LRUCache } from 'lru-cache'
 import nspell from 'nspell'
 import { pinyin } from 'pinyin-pro'
 import type { RuleSet } from '../match/rule-set.js'
@@ -62,9 +63,11 @@ export class Knowledge {
   // dictionary-en ships Uint8Arrays; nspell's typings predate that and ask for Buffers (same bytes).
   private readonly spell = nspell({ aff: Buffer.from(dictionaryEn.aff), dic: Buffer.from(dictionaryEn.dic) })
   private readonly known = new Set<string>()
-  private readonly matchCache = new Map<string, NameMatch | null>()
+  // Both caches are bounded LRUs (lru-cache): a long run over many rare words must not grow them without end,
+  // and the words a news corpus repeats stay in them. A name match is wrapped, as the cache keeps no null.
+  private readonly matchCache = new LRUCache<string, { best: NameMatch | null }>({ max: 100_000 })
   // nspell's lookup is the costliest step of the checks, and news repeats its words: remember answers.
-  private readonly knownCache = new Map<string, boolean>()
+  private readonly knownCache = new LRUCache<string, boolean>({ max: 200_000 })
   // Blocking: spelling and sound are compared within a first letter, pinyin and skeletons looked up whole.
   private readonly byInitial = new Map<string, KnownName[]>()
   private readonly byPinyin = new Map<string, KnownName[]>()
@@ -93,8 +96,6 @@ export class Knowledge {
   isKnown(word: string): boolean {
     let known = this.knownCache.get(word)
     if (known === undefined) {
-      // Bounded: a long run over many rare words must not grow it without end.
-      if (this.knownCache.size > 200_000) this.knownCache.clear()
       known = this.lookUp(word)
       this.knownCache.set(word, known)
     }
@@ -132,10 +133,10 @@ export class Knowledge {
     const key = lettersOnly(clean)
     if (key.length < 4) return null
     const cacheKey = `${kind ?? ''}:${clean}`
-    if (this.matchCache.has(cacheKey)) return this.matchCache.get(cacheKey)!
-    if (this.matchCache.size > 100_000) this.matchCache.clear()
+    const cached = this.matchCache.get(cacheKey)
+    if (cached) return cached.best
     const best = this.match(clean, key, kind)
-    this.matchCache.set(cacheKey, best)
+    this.matchCache.set(cacheKey, { best })
     return best
   }
 
