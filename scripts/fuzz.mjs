@@ -15,10 +15,10 @@ const { values } = parseArgs({ options: { seconds: { type: 'string', default: '6
 const { parseRuleSource } = await import(path.join(ROOT, 'dist/rules/load.js'))
 const { compileRules } = await import(path.join(ROOT, 'dist/rules/compile.js'))
 const { loadRuleSet } = await import(path.join(ROOT, 'dist/rules/load.js'))
-const { ConfigError, ConfigErrors } = await import(path.join(ROOT, 'dist/errors.js'))
+const { ConfigError, ConfigErrors } = await import(path.join(ROOT, 'dist/model/errors.js'))
 const { unsettledRules } = await import(path.join(ROOT, 'dist/rules/settle.js'))
 const { RECHECK_BUDGET_MS } = await import(path.join(ROOT, 'dist/rules/redos.js'))
-const { cleanText } = await import(path.join(ROOT, 'dist/clean.js'))
+const { cleanText } = await import(path.join(ROOT, 'dist/engine/clean.js'))
 const { createChecker } = await import(path.join(ROOT, 'dist/checks/index.js'))
 
 let state = Number(values.seed) || 1
