@@ -1,4 +1,9 @@
-import type { DisabledSpan } from './prose.js'
+import type { Span } from '../apply/offset-map.js'
+
+/** A span a `<!-- mtclean-disable [ids…] -->` comment leaves alone: for the ids named, or for all. */
+export interface DisabledSpan extends Span {
+  ids?: string[]
+}
 
 /** A directive read from a comment: `mtclean-disable [ids…]` or `mtclean-enable [ids…]`. */
 export interface Directive {

@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'hast'
 import { phrasing } from 'hast-util-phrasing'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
-import { ProseCollector, type ProseMap } from './prose.js'
+import { ProseCollector, type ProseMap } from './prose-map.js'
 
 const parser = unified().use(rehypeParse).freeze()
 

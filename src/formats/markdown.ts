@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { ProseCollector, type ProseMap } from './prose.js'
+import { ProseCollector, type ProseMap } from './prose-map.js'
 
 // remark with front matter (YAML, TOML) and GFM (tables, strikethrough, literal autolinks `www.x.com`).
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
