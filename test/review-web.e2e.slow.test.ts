@@ -3,6 +3,7 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
 import { PROJECT, runCli, tempProject } from './helpers/project.js'
+import type { StoredChange } from '../src/report/stored.js'
 import { startWebReview, type WebReviewProcess } from './helpers/web-review.js'
 
 // `mtclean review --web` in a real headless Chromium (Debian's package, as the report.html test), driven
@@ -14,14 +15,7 @@ const SCREENSHOT = path.join(PROJECT, 'test/artifacts/review-web.png')
 const EXTRA = 'seeds/005_extra.txt'
 const EXTRA_TEXT = 'Ukrainian Foreign Minister Kulebo met Olena Zelenska in Kyiv on Monday.\n'
 
-interface Change {
-  id: string
-  ruleId: string
-  start: number
-  end: number
-  before: string
-  after: string
-}
+type Change = Omit<StoredChange, 'decision'>
 interface ReportShape {
   files: { path: string; changes: Change[]; skipped: (Change & { reason: string })[] }[]
 }

@@ -43,22 +43,10 @@ export function ruleFileCache(cwd: string): RuleFileCache | undefined {
   if (!folder) return undefined
   const entryPath = (file: string, text: string): string =>
     path.join(folder, `${createHash('sha256').update(fingerprint()).update(file).update('\u0000').update(text).digest('hex')}.json`)
+  const entries = jsonEntries<RuleSource>(folder)
   return {
-    get(file, text) {
-      try {
-        return JSON.parse(readFileSync(entryPath(file, text), 'utf8')) as RuleSource
-      } catch {
-        return undefined
-      }
-    },
-    set(file, text, source) {
-      try {
-        writeFileAtomic(entryPath(file, text), JSON.stringify(source))
-        prune(folder)
-      } catch {
-        // A cache that cannot be written is only slower.
-      }
-    },
+    get: (file, text) => entries.read(entryPath(file, text)),
+    set: (file, text, source) => entries.write(entryPath(file, text), source),
   }
 }
 
@@ -116,17 +104,26 @@ export function ruleSetCache(cwd: string): RuleSetCache | undefined {
     })
     return path.join(folder, `set-${hash.digest('hex')}.json`)
   }
+  const entries = jsonEntries<LoadedRules>(folder)
   return {
-    get(files, texts) {
+    get: (files, texts) => entries.read(entryPath(files, texts)),
+    set: (files, texts, loaded) => entries.write(entryPath(files, texts), loaded),
+  }
+}
+
+/** Reading and writing a cache entry as JSON: an entry that is missing or unreadable is a miss. */
+function jsonEntries<T>(folder: string): { read(entry: string): T | undefined; write(entry: string, value: T): void } {
+  return {
+    read(entry) {
       try {
-        return JSON.parse(readFileSync(entryPath(files, texts), 'utf8')) as LoadedRules
+        return JSON.parse(readFileSync(entry, 'utf8')) as T
       } catch {
         return undefined
       }
     },
-    set(files, texts, loaded) {
+    write(entry, value) {
       try {
-        writeFileAtomic(entryPath(files, texts), JSON.stringify(loaded))
+        writeFileAtomic(entry, JSON.stringify(value))
         prune(folder)
       } catch {
         // A cache that cannot be written is only slower.
